@@ -1,0 +1,45 @@
+# The two commands a newcomer needs are `make run` and `make test` (see README.md).
+# Both create or reuse .venv and install what is missing; nothing else is needed.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test browser check geo bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/streamlit run dashboard/app.py
+
+# Browser tests need Debian's chromium and a CJK font; install them when missing.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk; \
+	fi
+
+test: $(STAMP) browser
+	$(BIN)/python -m dashboard check
+	$(BIN)/python -m pytest -n 2
+
+check: $(STAMP)
+	$(BIN)/python -m dashboard check
+
+geo: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[geo]'
+	$(BIN)/python geo/build_boundaries.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

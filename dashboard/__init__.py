@@ -1,0 +1,1 @@
+"""Results dashboard for a portfolio of UNDP China projects."""

@@ -1,0 +1,46 @@
+"""The data gaps: every value a source leaves unreported, derived from the schema."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.load import Package
+from dashboard.schema import TABLES
+
+GAP_COLUMNS = ["table", "record", "project_id", "field", "meaning", "note", "source_id", "section"]
+
+
+def record_label(table_name: str, row: pd.Series) -> str:
+    """A short, human-readable key for a row, built from the table's primary key."""
+    table = next(t for t in TABLES if t.name == table_name)
+    return " / ".join(str(row[k]) for k in table.primary_key)
+
+
+def data_gaps(package: Package) -> pd.DataFrame:
+    """One row per empty cell in a column where empty means 'not reported by the source'."""
+    rows = []
+    for table in TABLES:
+        frame = package[table.name]
+        for col in table.columns:
+            if not col.gap:
+                continue
+            for _, r in frame[frame[col.name].isna()].iterrows():
+                rows.append(
+                    {
+                        "table": table.name,
+                        "record": record_label(table.name, r),
+                        "project_id": r.get("project_id", pd.NA),
+                        "field": col.name,
+                        "meaning": col.description,
+                        "note": r.get("note", pd.NA),
+                        "source_id": r.get("source_id", pd.NA),
+                        "section": r.get("section", pd.NA),
+                    }
+                )
+    return pd.DataFrame(rows, columns=GAP_COLUMNS)
+
+
+def gap_counts(package: Package) -> pd.Series:
+    """Number of gaps per table, every table listed (zero where none)."""
+    counts = data_gaps(package)["table"].value_counts()
+    return pd.Series({t.name: int(counts.get(t.name, 0)) for t in TABLES}, name="gaps")
