@@ -259,13 +259,13 @@ def _missing_translations(frame: pd.DataFrame, table: Table) -> list[Problem]:
 
 
 def _typed(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """Empty cells become missing values, numbers become numbers, dates gain bounds."""
-    out = frame.replace("", pd.NA)
+    """Empty cells become None (text) or NaN/NA (numbers), numbers become numbers, dates gain bounds."""
+    out = frame.astype(object).where(frame != "", None)
     for col in table.columns:
         if col.type == "integer":
             out[col.name] = pd.to_numeric(out[col.name]).astype("Int64")
         elif col.type == "number":
-            out[col.name] = pd.to_numeric(out[col.name]).astype("Float64")
+            out[col.name] = pd.to_numeric(out[col.name]).astype("float64")
         elif col.type == "date":
             bounds = out[col.name].map(lambda v: date_bounds(v) if isinstance(v, str) else (None, None))
             out[f"{col.name}_first"] = pd.to_datetime(bounds.map(lambda b: b[0]))

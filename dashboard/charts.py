@@ -1,0 +1,199 @@
+"""Plotly figure builders: pure functions from display tables to figures.
+
+Legible on a projector: large type, direct value labels, and every category told apart
+by pattern or symbol as well as by colour (Okabe-Ito palette, safe for colour-blindness).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.i18n import format_number, t
+
+UNDP_BLUE = "#006EB5"
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "hexagon", "triangle-down")
+FONT = "Source Sans, Noto Sans CJK SC, Noto Sans SC, sans-serif"
+BASE_FONT_SIZE = 16
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 20}},
+        font={"family": FONT, "size": BASE_FONT_SIZE, "color": "#1a1a1a"},
+        height=height,
+        margin={"l": 10, "r": 30, "t": 60, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": None},
+        separators=".,",
+    )
+    fig.update_xaxes(gridcolor="#dddddd", zeroline=False, automargin=True)
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def style_of(categories: list[str]) -> dict[str, tuple[str, str, str]]:
+    """Colour, pattern and symbol per category, stable in the order given."""
+    return {c: (PALETTE[i % len(PALETTE)], PATTERNS[i % len(PATTERNS)], SYMBOLS[i % len(SYMBOLS)]) for i, c in enumerate(categories)}
+
+
+def stacked_bars(table: pd.DataFrame, y: str, x: str, stack: str, title: str, x_title: str, order: list[str] | None = None) -> go.Figure:
+    """Horizontal bars of `x` per `y`, stacked by `stack`, each segment labelled with its value."""
+    table = table.dropna(subset=[x])
+    stacks = order or list(dict.fromkeys(table[stack]))
+    styles = style_of(stacks)
+    fig = go.Figure()
+    for name in stacks:
+        part = table[table[stack] == name]
+        if part.empty:
+            continue
+        colour, pattern, _ = styles[name]
+        fig.add_bar(
+            y=part[y],
+            x=part[x],
+            name=name,
+            orientation="h",
+            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35}},
+            text=[format_number(v) for v in part[x]],
+            textposition="inside",
+            insidetextanchor="middle",
+            hovertemplate=f"%{{y}}<br>{name}: %{{x:,.0f}}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", uniformtext={"minsize": 12, "mode": "hide"})
+    fig.update_xaxes(title=x_title, tickformat=",.0f")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, height=140 + 70 * max(1, table[y].nunique()))
+
+
+def grouped_bars(table: pd.DataFrame, y: str, series: list[str], title: str, x_title: str) -> go.Figure:
+    """Horizontal bars, one group per row of `table`, one bar per column in `series`."""
+    styles = style_of(series)
+    fig = go.Figure()
+    for name in series:
+        colour, pattern, _ = styles[name]
+        values = table[name]
+        fig.add_bar(
+            y=table[y],
+            x=values,
+            name=name,
+            orientation="h",
+            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35}},
+            text=[format_number(v) if pd.notna(v) else "" for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"%{{y}}<br>{name}: %{{x:,.0f}}<extra></extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title=x_title, tickformat=",.0f")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, height=160 + 90 * max(1, len(table)))
+
+
+def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Series, title: str, x_title: str, lang: str) -> go.Figure:
+    """One bar per figure; a lower bound is hatched and labelled 'more than N' / '超过N'."""
+    table = table.reset_index(drop=True)
+    lower_bound = lower_bound.reset_index(drop=True)
+    fig = go.Figure()
+    for is_lower, name in ((False, t("reach.exact", lang)), (True, t("reach.lower_bound", lang))):
+        part = table[lower_bound == is_lower]
+        if part.empty:
+            continue
+        texts = [(f"> {format_number(v)}" if is_lower else format_number(v)) for v in part[value]]
+        fig.add_bar(
+            y=part[label],
+            x=part[value],
+            name=name,
+            orientation="h",
+            marker={
+                "color": PALETTE[0] if not is_lower else "white",
+                "line": {"color": PALETTE[0], "width": 2},
+                "pattern": {"shape": "/" if is_lower else "", "fgcolor": PALETTE[0], "solidity": 0.3},
+            },
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
+        )
+    fig.update_xaxes(title=x_title, tickformat=",.0f", rangemode="tozero")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, height=160 + 80 * max(1, len(table)))
+
+
+def timeline(
+    projects: pd.DataFrame,
+    milestones: pd.DataFrame,
+    plans: pd.DataFrame,
+    title: str,
+    lang: str,
+) -> go.Figure:
+    """Projects as bars from start to end, milestones as symbols, Five-Year Plans as bands.
+
+    `projects`: label, start, end (Timestamps or NaT), note (text for unknown ends).
+    `milestones`: label (project), when (Timestamp), kind, title, date_text, uptake, planned.
+    `plans`: name, start_year, end_year.
+    """
+    fig = go.Figure()
+    order = list(projects["label"])
+    for _, p in projects.iterrows():
+        if pd.notna(p["start"]) and pd.notna(p["end"]):
+            fig.add_bar(
+                y=[p["label"]],
+                x=[(p["end"] - p["start"]).total_seconds() * 1000],
+                base=[p["start"]],
+                orientation="h",
+                marker={"color": "rgba(0,110,181,0.25)", "line": {"color": UNDP_BLUE, "width": 1}},
+                width=0.5,
+                showlegend=False,
+                hovertemplate=f"{p['label']}<br>{p['note']}<extra></extra>",
+            )
+        elif pd.notna(p["start"]) or pd.notna(p["end"]):
+            known = p["start"] if pd.notna(p["start"]) else p["end"]
+            fig.add_scatter(
+                y=[p["label"]],
+                x=[known],
+                mode="markers+text",
+                marker={"symbol": "line-ns", "size": 26, "line": {"width": 4, "color": UNDP_BLUE}},
+                text=[p["note"]],
+                textposition="middle right" if pd.notna(p["start"]) else "middle left",
+                showlegend=False,
+                hovertemplate=f"{p['label']}<br>{p['note']}<extra></extra>",
+            )
+    kinds = list(dict.fromkeys(milestones["kind"]))
+    styles = style_of(kinds)
+    for kind in kinds:
+        part = milestones[milestones["kind"] == kind]
+        colour, _, symbol = styles[kind]
+        uptake = part["uptake"].any()
+        symbols = [("star" if uptake else symbol) + ("-open" if planned else "") for planned in part["planned"]]
+        fig.add_scatter(
+            y=part["label"],
+            x=part["when"],
+            mode="markers",
+            name=kind,
+            marker={
+                "symbol": symbols,
+                "size": 24 if uptake else 15,
+                "color": "#E69F00" if uptake else colour,
+                "line": {"color": "#1a1a1a", "width": 1.5 if uptake else 0.5},
+            },
+            customdata=part[["title", "date_text"]].values,
+            hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra>" + kind + "</extra>",
+        )
+    for i, plan in plans.reset_index(drop=True).iterrows():
+        fig.add_vrect(
+            x0=f"{plan['start_year']}-01-01",
+            x1=f"{plan['end_year']}-12-31",
+            fillcolor="#e8eef5" if i % 2 == 0 else "#f4f6f9",
+            layer="below",
+            line_width=0,
+            annotation_text=plan["name"],
+            annotation_position="top left",
+            annotation_font_size=13,
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
+    fig.update_xaxes(type="date", title=None)
+    return _layout(fig, title, height=220 + 70 * max(1, len(order)))

@@ -1,0 +1,184 @@
+"""The filter state and what it keeps of the data package.
+
+Rules, also said on screen:
+- Project and province filters are empty by default, meaning 'all'.
+- The province filter keeps the projects that work in any chosen province, in any role.
+  Their funding and reach figures stay project-wide: no source splits them by province.
+- A project (with its funding, places and reach) counts for a period when what is known of its active period overlaps it.
+  A project with a known start and no reported end is known active only at its start, so a
+  range that begins later cannot be decided: it is left out and counted as undated, like a
+  project with no dates at all. Milestones count by their own date.
+- The period filter is off while it spans every year in the data: then nothing is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from dashboard.load import Package
+
+
+@dataclass(frozen=True)
+class Filters:
+    projects: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+@dataclass
+class View:
+    """The tables as filtered, plus what the period filter could not place."""
+
+    filters: Filters
+    tables: dict[str, pd.DataFrame]
+    all_projects: pd.DataFrame
+    period_active: bool
+    undated_projects: list[str]
+    undated_milestones: list[str]
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @property
+    def project_ids(self) -> list[str]:
+        return list(self.tables["projects"]["project_id"])
+
+
+def year_range(package: Package) -> tuple[int, int]:
+    """First and last year any dated record in the package mentions."""
+    years = []
+    for table, cols in (("projects", ("start", "end")), ("milestones", ("date",)), ("reach", ("period_from", "as_of"))):
+        for col in cols:
+            for suffix in ("_first", "_last"):
+                years += list(package[table][col + suffix].dropna().dt.year)
+    return int(min(years)), int(max(years))
+
+
+def clamp(filters: Filters, package: Package) -> Filters:
+    """Fill in a missing period with the data's full range, and order from <= to."""
+    lo, hi = year_range(package)
+    year_from = lo if filters.year_from is None else filters.year_from
+    year_to = hi if filters.year_to is None else filters.year_to
+    if year_from > year_to:
+        year_from, year_to = year_to, year_from
+    return replace(filters, year_from=year_from, year_to=year_to)
+
+
+def project_period_status(projects: pd.DataFrame, year_from: int, year_to: int) -> pd.Series:
+    """Per project: 'in' (overlaps the range), 'out' (does not), or 'undated' (cannot tell)."""
+    range_first = pd.Timestamp(year_from, 1, 1)
+    range_last = pd.Timestamp(year_to, 12, 31)
+
+    def status(p: pd.Series) -> str:
+        start, end = p["start_first"], p["end_last"]
+        if pd.isna(start) and pd.isna(end):
+            return "undated"
+        if pd.notna(start) and pd.notna(end):
+            return "in" if start <= range_last and end >= range_first else "out"
+        known = start if pd.notna(start) else end
+        if range_first <= known <= range_last:
+            return "in"
+        # Only one end is known: the range is certainly outside only on the far side of it.
+        if pd.notna(start):
+            return "out" if range_last < start else "undated"
+        return "out" if range_first > end else "undated"
+
+    return projects.apply(status, axis=1) if len(projects) else pd.Series(dtype=str)
+
+
+def milestone_period_status(milestones: pd.DataFrame, year_from: int, year_to: int) -> pd.Series:
+    first = pd.Timestamp(year_from, 1, 1)
+    last = pd.Timestamp(year_to, 12, 31)
+    undated = milestones["date_first"].isna()
+    # 'from' a date means continuing since then ("held annually since 2008").
+    continuing = milestones["date_qualifier"] == "from"
+    overlaps = (milestones["date_first"] <= last) & ((milestones["date_last"] >= first) | continuing.fillna(False))
+    return pd.Series("out", index=milestones.index).mask(overlaps.fillna(False), "in").mask(undated, "undated")
+
+
+def apply_filters(package: Package, filters: Filters) -> View:
+    filters = clamp(filters, package)
+    projects = package["projects"]
+    locations = package["locations"]
+    keep = pd.Series(True, index=projects.index)
+    if filters.projects:
+        keep &= projects["project_id"].isin(filters.projects)
+    if filters.provinces:
+        there = locations.loc[locations["province_code"].isin(filters.provinces), "project_id"]
+        keep &= projects["project_id"].isin(there)
+
+    period_active = (filters.year_from, filters.year_to) != year_range(package)
+    selected_ids = set(projects.loc[keep, "project_id"])
+    undated_projects: list[str] = []
+    if period_active:
+        status = project_period_status(projects, filters.year_from, filters.year_to)
+        undated_projects = list(projects.loc[keep & (status == "undated"), "project_id"])
+        keep &= status == "in"
+    kept = projects[keep]
+    ids = set(kept["project_id"])
+
+    def of_projects(name: str, project_ids: set[str] = ids) -> pd.DataFrame:
+        frame = package[name]
+        return frame[frame["project_id"].isin(project_ids)]
+
+    # Milestones follow the project and province filters, then their own date.
+    milestones = of_projects("milestones", selected_ids)
+    undated_milestones: list[str] = []
+    if period_active:
+        m_status = milestone_period_status(milestones, filters.year_from, filters.year_to)
+        undated_milestones = list(milestones.loc[m_status == "undated", "milestone_id"])
+        milestones = milestones[m_status == "in"]
+
+    tables = {
+        "projects": kept,
+        "partners": of_projects("partners"),
+        "funding": of_projects("funding"),
+        "locations": of_projects("locations"),
+        "reach": of_projects("reach"),
+        "milestones": milestones,
+        "sources": package["sources"],
+        "five_year_plans": package["five_year_plans"],
+    }
+    return View(filters, tables, projects, period_active, undated_projects, undated_milestones)
+
+
+# The URL ------------------------------------------------------------------------
+# Filters live in the query string: ?project=alp-3&project=xiaokang&from=2005&to=2010
+# &province=530000&lang=zh. Ids and codes, not display names, so a link works in either
+# language and survives a change of titles. Defaults are left out to keep links short.
+
+
+def filters_from_query(
+    params: dict[str, list[str]], projects: list[str], provinces: list[str], years: tuple[int, int]
+) -> dict[str, object]:
+    """Widget values from query parameters; unknown ids and impossible years are dropped."""
+    lo, hi = years
+    state: dict[str, object] = {
+        "project": [p for p in dict.fromkeys(params.get("project", [])) if p in projects],
+        "province": [p for p in dict.fromkeys(params.get("province", [])) if p in provinces],
+        "from": lo,
+        "to": hi,
+    }
+    for key in ("from", "to"):
+        values = params.get(key, [])
+        if values and values[-1].isdigit() and lo <= int(values[-1]) <= hi:
+            state[key] = int(values[-1])
+    return state
+
+
+def query_from_filters(filters: Filters, years: tuple[int, int], lang: str, default_lang: str) -> dict[str, list[str] | str]:
+    query: dict[str, list[str] | str] = {}
+    if filters.projects:
+        query["project"] = list(filters.projects)
+    if filters.year_from is not None and filters.year_from != years[0]:
+        query["from"] = str(filters.year_from)
+    if filters.year_to is not None and filters.year_to != years[1]:
+        query["to"] = str(filters.year_to)
+    if filters.provinces:
+        query["province"] = list(filters.provinces)
+    if lang != default_lang:
+        query["lang"] = lang
+    return query

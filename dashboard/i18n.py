@@ -1,0 +1,335 @@
+"""Every string a person reads, in English and Simplified Chinese, in one table.
+
+Terminology follows one glossary (the `role.*`, `kind.*`, `funder_type.*` entries are the
+terms used everywhere else). Data values come from the `_zh` columns of the package.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+
+import pandas as pd
+
+LANGUAGES = ("en", "zh")
+LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    # App chrome
+    "app.title": {"en": "UNDP China portfolio results", "zh": "联合国开发计划署驻华项目成果"},
+    "app.subtitle": {
+        "en": "Where the projects work, whom they reached, who paid, and what changed in policy",
+        "zh": "项目在哪里开展、惠及了谁、由谁出资、带来了哪些政策变化",
+    },
+    "nav.overview": {"en": "Overview", "zh": "概览"},
+    "nav.map": {"en": "Map", "zh": "地图"},
+    "nav.reach": {"en": "Reach", "zh": "受益人数"},
+    "nav.funding": {"en": "Funding", "zh": "资金"},
+    "nav.milestones": {"en": "Milestones", "zh": "里程碑"},
+    "nav.projects": {"en": "Projects", "zh": "项目"},
+    "nav.sources": {"en": "Sources and data gaps", "zh": "来源与数据缺口"},
+    "lang.label": {"en": "Language", "zh": "语言"},
+    # Filter bar
+    "filters.heading": {"en": "Filters", "zh": "筛选"},
+    "filters.project": {"en": "Projects", "zh": "项目"},
+    "filters.province": {"en": "Provinces", "zh": "省份"},
+    "filters.from": {"en": "From year", "zh": "起始年份"},
+    "filters.to": {"en": "To year", "zh": "截止年份"},
+    "filters.all": {"en": "All", "zh": "全部"},
+    "filters.all_projects": {"en": "All projects", "zh": "全部项目"},
+    "filters.all_provinces": {"en": "All provinces", "zh": "全部省份"},
+    "filters.period_help": {
+        "en": "A project counts when what is known of its active period overlaps the range; milestones count by their own date.",
+        "zh": "项目的已知实施期与所选年份范围有重叠即计入；里程碑按其自身日期计入。",
+    },
+    "filters.province_help": {
+        "en": "Keeps the projects that work in a chosen province, in any role. Their funding and reach stay project-wide: no source splits them by province.",
+        "zh": "保留在所选省份以任何角色开展工作的项目。其资金和受益人数为项目整体数字，来源文件未按省份细分。",
+    },
+    "filters.active": {"en": "Showing", "zh": "当前显示"},
+    "filters.period": {"en": "{start}–{end}", "zh": "{start}—{end}年"},
+    "filters.left_out": {
+        "en": "The period filter left out {projects} project(s) and {milestones} milestone(s) with no usable dates: {names}.",
+        "zh": "年份筛选排除了{projects}个项目和{milestones}个里程碑，因其缺少可用日期：{names}。",
+    },
+    "filters.reset": {"en": "Clear all filters", "zh": "清除全部筛选"},
+    "filters.none_match": {
+        "en": "No project matches these filters. Widen the period or clear a filter.",
+        "zh": "没有符合这些筛选条件的项目。请扩大年份范围或清除筛选。",
+    },
+    # Views of every figure
+    "view.chart": {"en": "Chart", "zh": "图表"},
+    "view.table": {"en": "Table", "zh": "表格"},
+    "view.sources": {"en": "Sources", "zh": "来源"},
+    "view.download": {"en": "Download CSV", "zh": "下载CSV"},
+    "view.no_data": {"en": "Nothing to show for these filters.", "zh": "在当前筛选条件下没有可显示的内容。"},
+    # Headline figures
+    "kpi.projects": {"en": "Projects", "zh": "项目数"},
+    "kpi.funding": {"en": "Funding reported (USD)", "zh": "已报告资金（美元）"},
+    "kpi.funding_note": {
+        "en": "{n} project(s) report no funding",
+        "zh": "{n}个项目未报告资金",
+    },
+    "kpi.funding_all": {"en": "Every project reports funding", "zh": "所有项目均报告了资金"},
+    "kpi.participants": {"en": "Participants reached", "zh": "受益人数"},
+    "kpi.participants_note": {"en": "at least: includes a 'more than' figure", "zh": "至少：含“超过”类数字"},
+    "kpi.participants_exact": {"en": "as reported", "zh": "按报告数字"},
+    "kpi.provinces": {"en": "Provinces covered", "zh": "覆盖省份"},
+    "kpi.provinces_note": {"en": "plus {n} place(s) the sources do not name", "zh": "另有{n}处地点来源未具名"},
+    "kpi.milestones": {"en": "Policy milestones achieved", "zh": "已实现的政策里程碑"},
+    "kpi.milestones_note": {"en": "{n} policy uptake, {p} planned", "zh": "其中政策采纳{n}项，计划中{p}项"},
+    "kpi.not_reported": {"en": "not reported", "zh": "未报告"},
+    # Overview
+    "overview.recent": {"en": "Most recent milestones", "zh": "最新里程碑"},
+    "overview.map": {"en": "Where the projects work", "zh": "项目开展地点"},
+    "overview.open_map": {"en": "Open the full map", "zh": "打开完整地图"},
+    # Map
+    "map.title": {"en": "Projects by province", "zh": "各省项目分布"},
+    "map.colour_count": {"en": "Colour: number of projects working in the province", "zh": "颜色：在该省开展工作的项目数"},
+    "map.colour_role": {"en": "Colour and letter: the province's role in {project}", "zh": "颜色和字母：该省在{project}中的角色"},
+    "map.click_hint": {
+        "en": "Click a province to filter by it; click it again or use the province list to clear.",
+        "zh": "点击省份即可按该省筛选；再次点击或在省份列表中清除。",
+    },
+    "map.disclaimer": {
+        "en": "Boundaries are simplified for display at country scale and do not imply official endorsement or acceptance by the United Nations or UNDP.",
+        "zh": "地图边界为全国尺度显示而作了简化，不代表联合国或联合国开发计划署的正式认可或接受。",
+    },
+    "map.national": {"en": "National and international work (no province)", "zh": "全国性和国际性工作（无具体省份）"},
+    "map.unnamed": {"en": "Places the sources do not name", "zh": "来源未具名的地点"},
+    "map.panel": {"en": "In {province}", "zh": "{province}"},
+    "map.panel_hint": {"en": "Choose a province on the map or in the filter to see everything there.", "zh": "在地图上或筛选栏中选择省份，即可查看该省的全部内容。"},
+    "map.projects_n": {"en": "{n} project(s)", "zh": "{n}个项目"},
+    "map.no_projects": {"en": "No project", "zh": "无项目"},
+    "map.legend": {"en": "Legend", "zh": "图例"},
+    "map.multiple_roles": {"en": "several roles", "zh": "多种角色"},
+    "map.project_wide": {
+        "en": "Figures are project-wide; the sources do not split them by province.",
+        "zh": "数字为项目整体数字，来源文件未按省份细分。",
+    },
+    # Reach
+    "reach.title": {"en": "People and countries reached", "zh": "受益人员与国家"},
+    "reach.people": {"en": "Participants reached (people)", "zh": "受益人数（人）"},
+    "reach.countries": {"en": "Countries reached (countries)", "zh": "覆盖国家（个）"},
+    "reach.not_summed": {
+        "en": "Figures are not added across projects: they count different audiences over different periods.",
+        "zh": "各项目数字未相加：它们统计的是不同时期的不同对象。",
+    },
+    "reach.lower_bound": {"en": "lower bound (‘more than’)", "zh": "下限（“超过”）"},
+    "reach.exact": {"en": "as reported", "zh": "按报告数字"},
+    "reach.none": {"en": "No reach figures reported for: {names}.", "zh": "以下项目未报告受益人数：{names}。"},
+    # Funding
+    "funding.title": {"en": "Funding by project and funder (USD)", "zh": "各项目资金及出资方（美元）"},
+    "funding.by_type": {"en": "Share of reported funding by type of funder (USD)", "zh": "按出资方类型划分的已报告资金（美元）"},
+    "funding.cofinancing": {"en": "Co-financing: government and UNDP contributions (USD)", "zh": "联合出资：政府与开发计划署出资（美元）"},
+    "funding.not_reported": {"en": "Funding not reported", "zh": "未报告的资金"},
+    "funding.not_reported_projects": {"en": "Projects whose sources report no funding: {names}.", "zh": "来源文件未报告资金的项目：{names}。"},
+    "funding.unnamed": {
+        "en": "{amount} is reported with no funder named ({names}).",
+        "zh": "有{amount}的资金未注明出资方（{names}）。",
+    },
+    "funding.all_reported": {"en": "Every project in view reports its funding.", "zh": "当前所有项目均报告了资金。"},
+    # Milestones
+    "milestones.title": {"en": "Projects and milestones over time", "zh": "项目与里程碑时间线"},
+    "milestones.uptake": {"en": "Policy uptake", "zh": "政策采纳"},
+    "milestones.undated": {"en": "Milestones with no date in the source", "zh": "来源未注明日期的里程碑"},
+    "milestones.undated_projects": {"en": "Projects with no dates in the source: {names}.", "zh": "来源未注明日期的项目：{names}。"},
+    "milestones.by": {"en": "by {date}", "zh": "{date}前"},
+    "milestones.from": {"en": "since {date}", "zh": "{date}起"},
+    "milestones.planned": {"en": "planned", "zh": "计划中"},
+    "milestones.fyp_band": {"en": "Five-Year Plan periods are shaded.", "zh": "阴影表示五年规划期。"},
+    "milestones.end_unknown": {"en": "end not reported", "zh": "结束日期未报告"},
+    "milestones.start_unknown": {"en": "start not reported", "zh": "开始日期未报告"},
+    # Projects
+    "projects.title": {"en": "All projects", "zh": "全部项目"},
+    "projects.detail": {"en": "Project details", "zh": "项目详情"},
+    "projects.choose": {"en": "Project", "zh": "项目"},
+    "projects.facts": {"en": "Facts", "zh": "基本信息"},
+    "projects.partners": {"en": "Partners", "zh": "合作伙伴"},
+    "projects.places": {"en": "Places", "zh": "地点"},
+    "projects.funding": {"en": "Funding", "zh": "资金"},
+    "projects.reach": {"en": "Reach", "zh": "受益人数"},
+    "projects.milestones": {"en": "Milestones", "zh": "里程碑"},
+    "projects.none": {"en": "None reported.", "zh": "未报告。"},
+    # Sources
+    "sources.title": {"en": "Source documents", "zh": "来源文件"},
+    "sources.taken": {"en": "What was taken from each source", "zh": "从各来源提取的内容"},
+    "sources.gaps": {"en": "Data gaps: what the sources do not report", "zh": "数据缺口：来源未报告的内容"},
+    "sources.gaps_intro": {
+        "en": "Each row is a value a source leaves unsaid. The dashboard shows it as a gap and never fills it in.",
+        "zh": "每一行都是来源文件未说明的一项内容。仪表板将其显示为缺口，绝不自行填补。",
+    },
+    "sources.download": {"en": "Download the whole data package", "zh": "下载完整数据包"},
+    "sources.zip": {"en": "All tables (zipped CSV)", "zh": "全部表格（CSV压缩包）"},
+    "sources.xlsx": {"en": "All tables (Excel workbook)", "zh": "全部表格（Excel工作簿）"},
+    "sources.footer": {"en": "Sources", "zh": "来源"},
+    # Errors
+    "error.data": {
+        "en": "The data package has problems, so the dashboard is showing the last good data. Fix these in the CSV files:",
+        "zh": "数据包存在问题，仪表板正在显示上一次有效的数据。请在CSV文件中修正以下问题：",
+    },
+    "error.no_data": {
+        "en": "The data package has problems and there is no earlier good data to show. Fix these in the CSV files:",
+        "zh": "数据包存在问题，且没有可显示的先前有效数据。请在CSV文件中修正以下问题：",
+    },
+    "footer.data_date": {"en": "Data package checked {date}.", "zh": "数据包核验日期：{date}。"},
+    # Column headers (tables and CSV downloads)
+    "col.project": {"en": "Project", "zh": "项目"},
+    "col.project_id": {"en": "Project id", "zh": "项目编号"},
+    "col.province": {"en": "Province", "zh": "省份"},
+    "col.province_zh": {"en": "Province (Chinese)", "zh": "省份（中文）"},
+    "col.province_code": {"en": "GB/T 2260 code", "zh": "行政区划代码"},
+    "col.place_as_written": {"en": "Place as written in the source", "zh": "来源原文地名"},
+    "col.admin_level": {"en": "Named as", "zh": "地名级别"},
+    "col.role": {"en": "Role", "zh": "角色"},
+    "col.since": {"en": "Since", "zh": "起始时间"},
+    "col.funder": {"en": "Funder", "zh": "出资方"},
+    "col.funder_as_named": {"en": "Funder as named in the source", "zh": "来源原文出资方"},
+    "col.funder_type": {"en": "Type of funder", "zh": "出资方类型"},
+    "col.amount_usd": {"en": "Amount (USD)", "zh": "金额（美元）"},
+    "col.share": {"en": "Share of reported funding (%)", "zh": "占已报告资金比例（%）"},
+    "col.qualifier": {"en": "Qualifier", "zh": "数字性质"},
+    "col.measure": {"en": "Measure", "zh": "指标"},
+    "col.value": {"en": "Value", "zh": "数值"},
+    "col.unit": {"en": "Unit", "zh": "单位"},
+    "col.audience": {"en": "Audience", "zh": "对象"},
+    "col.period_from": {"en": "Counted since", "zh": "统计起始"},
+    "col.as_of": {"en": "As of", "zh": "截至"},
+    "col.date": {"en": "Date", "zh": "日期"},
+    "col.kind": {"en": "Kind", "zh": "类型"},
+    "col.title": {"en": "Title", "zh": "标题"},
+    "col.five_year_plan": {"en": "Five-Year Plan", "zh": "五年规划"},
+    "col.count": {"en": "Count", "zh": "数量"},
+    "col.status": {"en": "Status", "zh": "状态"},
+    "col.scope": {"en": "Level", "zh": "层级"},
+    "col.source": {"en": "Source document", "zh": "来源文件"},
+    "col.section": {"en": "Section", "zh": "章节"},
+    "col.note": {"en": "Note", "zh": "备注"},
+    "col.start": {"en": "Start", "zh": "开始"},
+    "col.end": {"en": "End", "zh": "结束"},
+    "col.partner": {"en": "Partner", "zh": "合作伙伴"},
+    "col.partner_as_named": {"en": "Partner as named in the source", "zh": "来源原文名称"},
+    "col.partner_type": {"en": "Type", "zh": "类型"},
+    "col.description": {"en": "Description", "zh": "简介"},
+    "col.undp_project_id": {"en": "UNDP project number", "zh": "开发计划署项目编号"},
+    "col.total_budget_usd": {"en": "Total budget (USD)", "zh": "总预算（美元）"},
+    "col.themes": {"en": "Themes", "zh": "主题"},
+    "col.table": {"en": "Table", "zh": "数据表"},
+    "col.record": {"en": "Record", "zh": "记录"},
+    "col.field": {"en": "Field", "zh": "字段"},
+    "col.meaning": {"en": "What is missing", "zh": "缺失内容"},
+    "col.publisher": {"en": "Publisher", "zh": "发布方"},
+    "col.kind_source": {"en": "Kind", "zh": "类型"},
+    "col.file_name": {"en": "File", "zh": "文件"},
+    "col.records": {"en": "Records taken", "zh": "提取的记录数"},
+    "col.n_projects": {"en": "Projects", "zh": "项目数"},
+    "col.projects_roles": {"en": "Projects and roles", "zh": "项目及角色"},
+    "col.figure": {"en": "Figure", "zh": "数字"},
+    "col.gaps": {"en": "Gaps", "zh": "缺口数"},
+    # Glossary of data values
+    "role.pilot_province": {"en": "Pilot province", "zh": "试点省份"},
+    "role.project_location": {"en": "Project location", "zh": "项目地点"},
+    "role.field_study": {"en": "Field study", "zh": "实地调研"},
+    "role.case_study": {"en": "Case study", "zh": "案例研究"},
+    "role.training_of_trainers": {"en": "Training of trainers", "zh": "培训师资"},
+    "funder_type.undp": {"en": "UNDP", "zh": "开发计划署"},
+    "funder_type.government": {"en": "Government", "zh": "政府"},
+    "funder_type.other": {"en": "Other", "zh": "其他"},
+    "funder_type.not_reported": {"en": "Funder not named", "zh": "出资方未注明"},
+    "kind.policy_uptake": {"en": "Policy uptake", "zh": "政策采纳"},
+    "kind.study": {"en": "Study", "zh": "研究"},
+    "kind.governance": {"en": "Governance", "zh": "治理机制"},
+    "kind.review": {"en": "Review", "zh": "审评"},
+    "kind.event": {"en": "Event", "zh": "事件"},
+    "kind.partnership": {"en": "Partnership", "zh": "伙伴关系"},
+    "kind.expansion": {"en": "Expansion", "zh": "扩展"},
+    "kind.training": {"en": "Training", "zh": "培训"},
+    "status.achieved": {"en": "Achieved", "zh": "已实现"},
+    "status.planned": {"en": "Planned", "zh": "计划中"},
+    "status.ongoing": {"en": "Ongoing", "zh": "进行中"},
+    "status.completed": {"en": "Completed", "zh": "已完成"},
+    "scope.national": {"en": "National", "zh": "全国"},
+    "scope.provincial": {"en": "Provincial", "zh": "省级"},
+    "scope.international": {"en": "International", "zh": "国际"},
+    "qualifier.exact": {"en": "As reported", "zh": "按报告数字"},
+    "qualifier.lower_bound": {"en": "Lower bound (more than)", "zh": "下限（超过）"},
+    "measure.participants": {"en": "Participants", "zh": "参加人员"},
+    "measure.countries": {"en": "Countries", "zh": "国家"},
+    "unit.people": {"en": "people", "zh": "人"},
+    "unit.countries": {"en": "countries", "zh": "个国家"},
+    "admin_level.province": {"en": "Province", "zh": "省级"},
+    "admin_level.city": {"en": "City", "zh": "城市"},
+    "partner_type.government": {"en": "Government", "zh": "政府机构"},
+    "partner_type.un": {"en": "UN agency", "zh": "联合国机构"},
+    "partner_type.academic": {"en": "Academic", "zh": "学术机构"},
+    "partner_type.international": {"en": "International", "zh": "国际机构"},
+    "partner_type.other": {"en": "Other", "zh": "其他"},
+    "partner_role.implementing_partner": {"en": "Implementing partner", "zh": "执行伙伴"},
+    "partner_role.national_counterpart": {"en": "National counterpart", "zh": "国内合作单位"},
+    "partner_role.steering_committee": {"en": "Steering committee member", "zh": "指导委员会成员"},
+    "partner_role.technical_partner": {"en": "Technical partner", "zh": "技术合作伙伴"},
+    "partner_role.international_partner": {"en": "International partner", "zh": "国际合作伙伴"},
+    "theme.leadership_training": {"en": "Leadership training", "zh": "领导力培训"},
+    "theme.xiaokang_mdgs": {"en": "Xiaokang and the MDGs", "zh": "小康与千年发展目标"},
+    "theme.statistics_indicators": {"en": "Indicators and statistics", "zh": "指标与统计"},
+    "theme.rural_development": {"en": "Rural development", "zh": "农村发展"},
+    "theme.climate_environment": {"en": "Climate and environment", "zh": "气候与环境"},
+    "theme.public_sector_reform": {"en": "Public sector reform", "zh": "公共部门改革"},
+    "theme.poverty_reduction": {"en": "Poverty reduction", "zh": "减贫"},
+    "theme.south_south_cooperation": {"en": "South-South cooperation", "zh": "南南合作"},
+    "source_kind.document": {"en": "Source document", "zh": "来源文件"},
+    "source_kind.reference": {"en": "General reference", "zh": "一般参考资料"},
+    "table.sources": {"en": "Sources", "zh": "来源"},
+    "table.projects": {"en": "Projects", "zh": "项目"},
+    "table.partners": {"en": "Partners", "zh": "合作伙伴"},
+    "table.funding": {"en": "Funding", "zh": "资金"},
+    "table.locations": {"en": "Places", "zh": "地点"},
+    "table.reach": {"en": "Reach", "zh": "受益人数"},
+    "table.milestones": {"en": "Milestones", "zh": "里程碑"},
+    "table.five_year_plans": {"en": "Five-Year Plans", "zh": "五年规划"},
+    "date.unknown": {"en": "not reported", "zh": "未报告"},
+}
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    """The string for `key` in `lang`, with `{placeholders}` filled in."""
+    text = STRINGS[key][lang if lang in LANGUAGES else "en"]
+    return text.format(**values) if values else text
+
+
+def term(group: str, value: object, lang: str) -> str:
+    """A glossary term such as role.pilot_province; missing values read 'not reported'."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return t("date.unknown", lang)
+    return t(f"{group}.{value}", lang)
+
+
+def localized(frame: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """A translatable data column in `lang`, falling back to English where a translation is missing."""
+    if lang == "zh" and f"{column}_zh" in frame:
+        return frame[f"{column}_zh"].fillna(frame[column])
+    return frame[column]
+
+
+def format_number(value: float, lang: str = "en") -> str:
+    return f"{value:,.0f}"
+
+
+def format_usd(value: float, lang: str = "en") -> str:
+    """Full amounts with separators: a steering committee reads the exact figure."""
+    return f"US$ {value:,.0f}" if lang == "en" else f"{value:,.0f} 美元"
+
+
+def format_partial_date(text: object, lang: str = "en") -> str:
+    """A partial ISO date ('2007-07') for reading: 'Jul 2007' / '2007年7月'; missing -> 'not reported'."""
+    if not isinstance(text, str) or not text:
+        return t("date.unknown", lang)
+    parts = [int(p) for p in text.split("-")]
+    if lang == "zh":
+        return "".join(f"{v}{u}" for v, u in zip(parts, ("年", "月", "日")))
+    d = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return {1: f"{d.year}", 2: d.strftime("%b %Y"), 3: f"{d.day} {d.strftime('%b %Y')}"}[len(parts)]

@@ -1,0 +1,200 @@
+"""The province map: a pydeck GeoJsonLayer over our own geometry, with no basemap.
+
+No basemap means no tile or style request leaves the browser (`map_provider=None` keeps
+pydeck and Streamlit from falling back to a Carto or Mapbox style).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import pandas as pd
+import pydeck as pdk
+import shapely
+from shapely.geometry import shape
+
+from dashboard.charts import PALETTE
+from dashboard.places import GEO_DIR
+
+LAYER_ID = "provinces"
+NO_PROJECT = [236, 236, 236]
+# ColorBrewer Blues, 1 to 4+ projects: ordered, and readable by people with colour-blindness.
+COUNT_COLOURS = ([158, 202, 225], [66, 146, 198], [8, 81, 156], [8, 48, 107])
+SEVERAL_ROLES = [90, 90, 90]
+ROLE_LETTERS = {
+    "pilot_province": "P",
+    "project_location": "L",
+    "field_study": "F",
+    "case_study": "C",
+    "training_of_trainers": "T",
+}
+
+
+def _rgb(hex_colour: str) -> list[int]:
+    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
+ROLE_COLOURS = {role: _rgb(PALETTE[i]) for i, role in enumerate(ROLE_LETTERS)}
+
+
+@lru_cache(maxsize=1)
+def boundaries() -> dict:
+    return json.loads((GEO_DIR / "provinces.geojson").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def maritime_line() -> dict:
+    return json.loads((GEO_DIR / "maritime.geojson").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def label_points() -> dict[str, tuple[float, float]]:
+    """A point inside each province, for its letter label."""
+    points = {}
+    for f in boundaries()["features"]:
+        p = shapely.point_on_surface(shape(f["geometry"]))
+        points[f["properties"]["code"]] = (round(p.x, 3), round(p.y, 3))
+    return points
+
+
+def count_colour(n: int) -> list[int]:
+    return NO_PROJECT if n == 0 else COUNT_COLOURS[min(n, len(COUNT_COLOURS)) - 1]
+
+
+def role_colour(roles: tuple[str, ...]) -> list[int]:
+    if not roles:
+        return NO_PROJECT
+    return ROLE_COLOURS[roles[0]] if len(roles) == 1 else SEVERAL_ROLES
+
+
+def role_label(roles: tuple[str, ...]) -> str:
+    return "".join(ROLE_LETTERS[r] for r in roles)
+
+
+def province_features(summary: pd.DataFrame, by_role: bool, selected: set[str], lang: str) -> dict:
+    """The boundaries with each province's colour, label and tooltip text as properties."""
+    rows = summary.set_index("code")
+    features = []
+    for f in boundaries()["features"]:
+        code = f["properties"]["code"]
+        r = rows.loc[code]
+        colour = role_colour(r["roles"]) if by_role else count_colour(int(r["n_projects"]))
+        name = r["name_zh"] if lang == "zh" else r["name_en"]
+        other = r["name_en"] if lang == "zh" else r["name_zh"]
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": f["geometry"],
+                "properties": {
+                    "code": code,
+                    "name": name,
+                    "name_other": other,
+                    "n_projects": int(r["n_projects"]),
+                    "detail": r["projects_roles"] or "—",
+                    "fill": colour + [235],
+                    "line": [255, 140, 0] if code in selected else [255, 255, 255],
+                    "line_width": 3 if code in selected else 0.8,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def labels(summary: pd.DataFrame, by_role: bool) -> list[dict]:
+    """Text on each province with projects: the number, or the role letters."""
+    points = label_points()
+    out = []
+    for _, r in summary[summary["n_projects"] > 0].iterrows():
+        lon, lat = points[r["code"]]
+        out.append({"position": [lon, lat], "text": role_label(r["roles"]) if by_role else str(int(r["n_projects"]))})
+    return out
+
+
+def province_deck(summary: pd.DataFrame, by_role: bool, selected: set[str], lang: str, height: int = 560) -> pdk.Deck:
+    provinces = pdk.Layer(
+        "GeoJsonLayer",
+        id=LAYER_ID,
+        data=province_features(summary, by_role, selected, lang),
+        pickable=True,
+        stroked=True,
+        filled=True,
+        get_fill_color="properties.fill",
+        get_line_color="properties.line",
+        get_line_width="properties.line_width",
+        line_width_units="pixels",
+        auto_highlight=True,
+        highlight_color=[255, 200, 0, 120],
+    )
+    maritime = pdk.Layer(
+        "GeoJsonLayer",
+        id="maritime",
+        data=maritime_line(),
+        stroked=True,
+        filled=False,
+        get_line_color=[80, 80, 80],
+        get_line_width=1.5,
+        line_width_units="pixels",
+    )
+    text = pdk.Layer(
+        "TextLayer",
+        id="labels",
+        data=labels(summary, by_role),
+        get_position="position",
+        get_text="text",
+        get_size=16,
+        get_color=[255, 255, 255],
+        outline_width=3,
+        outline_color=[0, 0, 0],
+        font_settings={"sdf": True},
+        font_family="Source Sans, sans-serif",
+        font_weight=700,
+    )
+    tooltip = {
+        "html": "<b>{name}</b> {name_other}<br/>{detail}",
+        "style": {"fontSize": "15px", "maxWidth": "320px", "whiteSpace": "normal"},
+    }
+    return pdk.Deck(
+        layers=[provinces, maritime, text],
+        initial_view_state=pdk.ViewState(longitude=104.5, latitude=36.0, zoom=2.9, min_zoom=2, max_zoom=7),
+        map_provider=None,
+        map_style=None,
+        tooltip=tooltip,
+        height=height,
+    )
+
+
+def selected_codes(event: object) -> list[str]:
+    """Province codes picked in a pydeck selection event (empty when nothing is picked)."""
+    try:
+        objects = event["selection"]["objects"].get(LAYER_ID, [])  # type: ignore[index]
+    except (KeyError, TypeError, AttributeError):
+        return []
+    codes = []
+    for obj in objects:
+        props = obj.get("properties", obj)
+        if props.get("code"):
+            codes.append(str(props["code"]))
+    return codes
+
+
+def _swatch(colour: list[int], label: str) -> str:
+    rgb = f"rgb({colour[0]},{colour[1]},{colour[2]})"
+    return (
+        f'<span style="display:inline-flex;align-items:center;margin-right:1rem;white-space:nowrap">'
+        f'<span style="display:inline-block;width:1.1em;height:1.1em;background:{rgb};border:1px solid #555;margin-right:.35em"></span>'
+        f"{label}</span>"
+    )
+
+
+def legend_html(lang: str, by_role: bool) -> str:
+    """The map's legend; roles carry their letter as well as their colour."""
+    from dashboard.i18n import t, term
+
+    if by_role:
+        items = [_swatch(ROLE_COLOURS[r], f"<b>{ROLE_LETTERS[r]}</b>&nbsp;{term('role', r, lang)}") for r in ROLE_LETTERS]
+        items.append(_swatch(SEVERAL_ROLES, t("map.multiple_roles", lang)))
+    else:
+        items = [_swatch(NO_PROJECT, t("map.no_projects", lang))]
+        items += [_swatch(c, f"{i + 1}{'+' if i + 1 == len(COUNT_COLOURS) else ''}") for i, c in enumerate(COUNT_COLOURS)]
+    return f'<div style="font-size:1rem;line-height:2">{t("map.legend", lang)}: ' + " ".join(items) + "</div>"

@@ -1,0 +1,31 @@
+import streamlit as st
+
+from dashboard import exports, metrics, ui
+from dashboard.gaps import data_gaps
+from dashboard.i18n import t
+
+ctx = ui.context()
+package, view, lang = ctx.package, ctx.view, ctx.lang
+ui.page_header("nav.sources", ctx)
+
+st.subheader(t("sources.title", lang))
+st.dataframe(metrics.source_table(package, lang), hide_index=True)
+
+st.subheader(t("sources.taken", lang))
+st.dataframe(metrics.records_per_source(package.tables, lang), hide_index=False)
+
+st.subheader(t("sources.gaps", lang))
+st.caption(t("sources.gaps_intro", lang))
+gaps = metrics.gap_table(data_gaps(package), package, lang)
+st.dataframe(gaps, hide_index=True)
+st.download_button(t("view.download", lang), ui.csv_bytes(gaps), file_name="data-gaps.csv", mime="text/csv")
+
+st.subheader(t("sources.download", lang))
+left, right = st.columns(2)
+left.download_button(t("sources.zip", lang), exports.package_zip(package), file_name="undp-china-portfolio.zip", mime="application/zip")
+right.download_button(
+    t("sources.xlsx", lang),
+    exports.package_xlsx(package),
+    file_name="undp-china-portfolio.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
