@@ -26,7 +26,7 @@ PAGES = (
     ("sources.py", "nav.sources", "sources", ":material/menu_book:"),
 )
 
-st.set_page_config(page_title="UNDP China results", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="UNDP China results", page_icon=str(ROOT / "dashboard" / "static" / "favicon.png"), layout="wide")
 
 package, problems = ui.current_package()
 if package is not None:

@@ -21,11 +21,13 @@ BASE_FONT_SIZE = 16
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    """Shared look. An empty title leaves the heading to the page (the dashboard shows it
+    above the Chart/Table/Sources tabs); exported slides pass one."""
     fig.update_layout(
-        title={"text": title, "font": {"size": 20}},
+        title={"text": title, "font": {"size": 22}} if title else None,
         font={"family": FONT, "size": BASE_FONT_SIZE, "color": "#1a1a1a"},
         height=height,
-        margin={"l": 10, "r": 30, "t": 60, "b": 10},
+        margin={"l": 10, "r": 40, "t": 70 if title else 40, "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": None},
@@ -41,8 +43,19 @@ def style_of(categories: list[str]) -> dict[str, tuple[str, str, str]]:
     return {c: (PALETTE[i % len(PALETTE)], PATTERNS[i % len(PATTERNS)], SYMBOLS[i % len(SYMBOLS)]) for i, c in enumerate(categories)}
 
 
-def stacked_bars(table: pd.DataFrame, y: str, x: str, stack: str, title: str, x_title: str, order: list[str] | None = None) -> go.Figure:
-    """Horizontal bars of `x` per `y`, stacked by `stack`, each segment labelled with its value."""
+def stacked_bars(
+    table: pd.DataFrame,
+    y: str,
+    x: str,
+    stack: str,
+    title: str,
+    x_title: str,
+    order: list[str] | None = None,
+    label: str | None = None,
+) -> go.Figure:
+    """Horizontal bars of `x` per `y`, stacked by `stack`, each segment labelled with its
+    value (or with column `label`). `order` fixes each category's colour and pattern, so a
+    funder type looks the same in every chart."""
     table = table.dropna(subset=[x])
     stacks = order or list(dict.fromkeys(table[stack]))
     styles = style_of(stacks)
@@ -57,21 +70,23 @@ def stacked_bars(table: pd.DataFrame, y: str, x: str, stack: str, title: str, x_
             x=part[x],
             name=name,
             orientation="h",
-            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35}},
-            text=[format_number(v) for v in part[x]],
+            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"}},
+            text=list(part[label]) if label else [format_number(v) for v in part[x]],
             textposition="inside",
             insidetextanchor="middle",
+            textfont={"size": 17},
             hovertemplate=f"%{{y}}<br>{name}: %{{x:,.0f}}<extra></extra>",
         )
-    fig.update_layout(barmode="stack", uniformtext={"minsize": 12, "mode": "hide"})
+    # Labels that do not fit their segment are hidden rather than shrunk; the Table view has them.
+    fig.update_layout(barmode="stack", uniformtext={"minsize": 15, "mode": "hide"}, legend_traceorder="normal")
     fig.update_xaxes(title=x_title, tickformat=",.0f")
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, title, height=140 + 70 * max(1, table[y].nunique()))
 
 
-def grouped_bars(table: pd.DataFrame, y: str, series: list[str], title: str, x_title: str) -> go.Figure:
+def grouped_bars(table: pd.DataFrame, y: str, series: list[str], title: str, x_title: str, order: list[str] | None = None) -> go.Figure:
     """Horizontal bars, one group per row of `table`, one bar per column in `series`."""
-    styles = style_of(series)
+    styles = style_of(order or series)
     fig = go.Figure()
     for name in series:
         colour, pattern, _ = styles[name]
@@ -81,7 +96,7 @@ def grouped_bars(table: pd.DataFrame, y: str, series: list[str], title: str, x_t
             x=values,
             name=name,
             orientation="h",
-            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.35}},
+            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"}},
             text=[format_number(v) if pd.notna(v) else "" for v in values],
             textposition="outside",
             cliponaxis=False,
@@ -111,7 +126,7 @@ def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Seri
             marker={
                 "color": PALETTE[0] if not is_lower else "white",
                 "line": {"color": PALETTE[0], "width": 2},
-                "pattern": {"shape": "/" if is_lower else "", "fgcolor": PALETTE[0], "solidity": 0.3},
+                "pattern": {"shape": "/" if is_lower else "", "fgcolor": PALETTE[0], "solidity": 0.3, "fillmode": "overlay"},
             },
             text=texts,
             textposition="outside",
@@ -123,6 +138,21 @@ def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Seri
     return _layout(fig, title, height=160 + 80 * max(1, len(table)))
 
 
+def spread(keys: list[tuple], width: float = 0.64) -> list[float]:
+    """Vertical offsets that fan out markers sharing a row and a date, so none hides another."""
+    seen: dict[tuple, int] = {}
+    totals: dict[tuple, int] = {}
+    for k in keys:
+        totals[k] = totals.get(k, 0) + 1
+    offsets = []
+    for k in keys:
+        i = seen.get(k, 0)
+        seen[k] = i + 1
+        n = totals[k]
+        offsets.append(0.0 if n == 1 else -width / 2 + width * i / (n - 1))
+    return offsets
+
+
 def timeline(
     projects: pd.DataFrame,
     milestones: pd.DataFrame,
@@ -132,51 +162,56 @@ def timeline(
 ) -> go.Figure:
     """Projects as bars from start to end, milestones as symbols, Five-Year Plans as bands.
 
-    `projects`: label, start, end (Timestamps or NaT), note (text for unknown ends).
+    `projects`: label, start, end (Timestamps or NaT), note (how the dates read).
     `milestones`: label (project), when (Timestamp), kind, title, date_text, uptake, planned.
     `plans`: name, start_year, end_year.
+    Rows are numbered from the top; markers on the same day fan out within their row.
     """
     fig = go.Figure()
     order = list(projects["label"])
+    row = {label: -i for i, label in enumerate(order)}
     for _, p in projects.iterrows():
+        y = row[p["label"]]
         if pd.notna(p["start"]) and pd.notna(p["end"]):
-            fig.add_bar(
-                y=[p["label"]],
-                x=[(p["end"] - p["start"]).total_seconds() * 1000],
-                base=[p["start"]],
-                orientation="h",
-                marker={"color": "rgba(0,110,181,0.25)", "line": {"color": UNDP_BLUE, "width": 1}},
-                width=0.5,
+            fig.add_scatter(
+                x=[p["start"], p["end"]],
+                y=[y, y],
+                mode="lines",
+                line={"color": "rgba(0,110,181,0.35)", "width": 22},
                 showlegend=False,
                 hovertemplate=f"{p['label']}<br>{p['note']}<extra></extra>",
             )
         elif pd.notna(p["start"]) or pd.notna(p["end"]):
             known = p["start"] if pd.notna(p["start"]) else p["end"]
             fig.add_scatter(
-                y=[p["label"]],
                 x=[known],
-                mode="markers+text",
-                marker={"symbol": "line-ns", "size": 26, "line": {"width": 4, "color": UNDP_BLUE}},
-                text=[p["note"]],
-                textposition="middle right" if pd.notna(p["start"]) else "middle left",
+                y=[y],
+                mode="markers",
+                marker={"symbol": "line-ns", "size": 34, "line": {"width": 5, "color": UNDP_BLUE}},
                 showlegend=False,
                 hovertemplate=f"{p['label']}<br>{p['note']}<extra></extra>",
             )
+        # How the dates read, under the row: also the only mark for an undated project.
+        fig.add_annotation(
+            x=0, xref="paper", y=y - 0.42, text=p["note"], showarrow=False, xanchor="left", font={"size": 14, "color": "#444"}
+        )
     kinds = list(dict.fromkeys(milestones["kind"]))
     styles = style_of(kinds)
+    offsets = spread(list(zip(milestones["label"], milestones["when"])))
+    milestones = milestones.assign(_y=[row[label] + off for label, off in zip(milestones["label"], offsets)])
     for kind in kinds:
         part = milestones[milestones["kind"] == kind]
         colour, _, symbol = styles[kind]
         uptake = part["uptake"].any()
         symbols = [("star" if uptake else symbol) + ("-open" if planned else "") for planned in part["planned"]]
         fig.add_scatter(
-            y=part["label"],
+            y=part["_y"],
             x=part["when"],
             mode="markers",
             name=kind,
             marker={
                 "symbol": symbols,
-                "size": 24 if uptake else 15,
+                "size": 22 if uptake else 14,
                 "color": "#E69F00" if uptake else colour,
                 "line": {"color": "#1a1a1a", "width": 1.5 if uptake else 0.5},
             },
@@ -187,13 +222,13 @@ def timeline(
         fig.add_vrect(
             x0=f"{plan['start_year']}-01-01",
             x1=f"{plan['end_year']}-12-31",
-            fillcolor="#e8eef5" if i % 2 == 0 else "#f4f6f9",
+            fillcolor="#dfe8f2" if i % 2 == 0 else "#eef2f7",
             layer="below",
             line_width=0,
             annotation_text=plan["name"],
             annotation_position="top left",
-            annotation_font_size=13,
+            annotation_font_size=14,
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
+    fig.update_yaxes(tickvals=list(row.values()), ticktext=order, range=[-len(order) + 0.4, 0.6], showgrid=False, zeroline=False)
     fig.update_xaxes(type="date", title=None)
-    return _layout(fig, title, height=220 + 70 * max(1, len(order)))
+    return _layout(fig, title, height=200 + 110 * max(1, len(order)))

@@ -76,8 +76,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi.participants_exact": {"en": "as reported", "zh": "按报告数字"},
     "kpi.provinces": {"en": "Provinces covered", "zh": "覆盖省份"},
     "kpi.provinces_note": {"en": "plus {n} place(s) the sources do not name", "zh": "另有{n}处地点来源未具名"},
-    "kpi.milestones": {"en": "Policy milestones achieved", "zh": "已实现的政策里程碑"},
-    "kpi.milestones_note": {"en": "{n} policy uptake, {p} planned", "zh": "其中政策采纳{n}项，计划中{p}项"},
+    "kpi.milestones": {"en": "Milestones achieved", "zh": "已实现的里程碑"},
+    "kpi.milestones_note": {"en": "of which {n} policy uptake; {p} more planned", "zh": "其中政策采纳{n}项；另有{p}项计划中"},
     "kpi.not_reported": {"en": "not reported", "zh": "未报告"},
     # Overview
     "overview.recent": {"en": "Most recent milestones", "zh": "最新里程碑"},
@@ -139,6 +139,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "milestones.planned": {"en": "planned", "zh": "计划中"},
     "milestones.fyp_band": {"en": "Five-Year Plan periods are shaded.", "zh": "阴影表示五年规划期。"},
     "milestones.end_unknown": {"en": "end not reported", "zh": "结束日期未报告"},
+    "milestones.dates_unknown": {"en": "start and end not reported", "zh": "开始和结束日期均未报告"},
     "milestones.start_unknown": {"en": "start not reported", "zh": "开始日期未报告"},
     # Projects
     "projects.title": {"en": "All projects", "zh": "全部项目"},

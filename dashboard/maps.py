@@ -1,7 +1,6 @@
 """The province map: a pydeck GeoJsonLayer over our own geometry, with no basemap.
 
-No basemap means no tile or style request leaves the browser (`map_provider=None` keeps
-pydeck and Streamlit from falling back to a Carto or Mapbox style).
+No basemap means no tile or style request leaves the browser.
 """
 
 from __future__ import annotations
@@ -122,7 +121,7 @@ def province_deck(summary: pd.DataFrame, by_role: bool, selected: set[str], lang
         get_fill_color="properties.fill",
         get_line_color="properties.line",
         get_line_width="properties.line_width",
-        line_width_units="pixels",
+        line_width_units=pdk.types.String("pixels"),
         auto_highlight=True,
         highlight_color=[255, 200, 0, 120],
     )
@@ -133,8 +132,8 @@ def province_deck(summary: pd.DataFrame, by_role: bool, selected: set[str], lang
         stroked=True,
         filled=False,
         get_line_color=[80, 80, 80],
-        get_line_width=1.5,
-        line_width_units="pixels",
+        get_line_width=1.2,
+        line_width_units=pdk.types.String("pixels"),
     )
     text = pdk.Layer(
         "TextLayer",
@@ -142,12 +141,12 @@ def province_deck(summary: pd.DataFrame, by_role: bool, selected: set[str], lang
         data=labels(summary, by_role),
         get_position="position",
         get_text="text",
-        get_size=16,
+        get_size=19,
         get_color=[255, 255, 255],
-        outline_width=3,
+        outline_width=4,
         outline_color=[0, 0, 0],
         font_settings={"sdf": True},
-        font_family="Source Sans, sans-serif",
+        font_family=pdk.types.String("Source Sans Pro, Arial, sans-serif"),
         font_weight=700,
     )
     tooltip = {
@@ -156,9 +155,10 @@ def province_deck(summary: pd.DataFrame, by_role: bool, selected: set[str], lang
     }
     return pdk.Deck(
         layers=[provinces, maritime, text],
-        initial_view_state=pdk.ViewState(longitude=104.5, latitude=36.0, zoom=2.9, min_zoom=2, max_zoom=7),
+        initial_view_state=pdk.ViewState(longitude=104.0, latitude=34.5, zoom=2.85, min_zoom=2, max_zoom=7),
+        # No provider and no style: pydeck then sends its placeholder style, which Streamlit
+        # reads as "no basemap" (map_style=None would make it fetch a Carto basemap).
         map_provider=None,
-        map_style=None,
         tooltip=tooltip,
         height=height,
     )

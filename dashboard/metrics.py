@@ -392,7 +392,7 @@ def timeline_frames(view: View, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, 
         start = format_partial_date(p["start"], lang)
         end = format_partial_date(p["end"], lang)
         if pd.isna(p["start"]) and pd.isna(p["end"]):
-            return t("milestones.undated_projects", lang, names=names[p["project_id"]])
+            return t("milestones.dates_unknown", lang)
         if pd.isna(p["end"]):
             return f"{start} → {t('milestones.end_unknown', lang)}"
         if pd.isna(p["start"]):

@@ -208,7 +208,7 @@ def figure_block(key: str, title: str, chart, table: pd.DataFrame, sources: pd.D
         elif chart is None or table.empty:
             st.info(t("view.no_data", lang))
         else:
-            st.plotly_chart(chart, key=f"{key}-chart", config={"displaylogo": False, "responsive": True})
+            st.plotly_chart(chart, key=f"{key}-chart", theme=None, config={"displaylogo": False, "responsive": True})
     with table_tab:
         st.dataframe(table, hide_index=True, key=f"{key}-table")
     with sources_tab:

@@ -5,7 +5,7 @@ from dashboard.i18n import t, term
 
 ctx = ui.context()
 view, lang = ctx.view, ctx.lang
-ui.page_header("map.title", ctx)
+ui.page_header("nav.map", ctx)
 
 
 def select_clicked_province() -> None:
@@ -31,7 +31,7 @@ def draw_map() -> None:
     st.caption(t("map.click_hint", lang))
 
 
-map_col, side_col = st.columns([3, 2])
+map_col, side_col = st.columns([5, 3])
 with map_col:
     ui.figure_block(
         "provinces",

@@ -5,11 +5,11 @@ from dashboard.i18n import t
 
 ctx = ui.context()
 view, lang = ctx.view, ctx.lang
-ui.page_header("milestones.title", ctx)
+ui.page_header("nav.milestones", ctx)
 
 spans, points, bands = metrics.timeline_frames(view, lang)
 table = metrics.milestone_table(view, metrics.milestones_by_recency(view["milestones"]), lang)
-figure = charts.timeline(spans, points, bands, t("milestones.title", lang), lang)
+figure = charts.timeline(spans, points, bands, "", lang)
 sources = metrics.sources_of([view["milestones"], view["projects"]], view["sources"], lang)
 ui.figure_block("milestones", t("milestones.title", lang), figure, table, sources, lang, note=t("milestones.fyp_band", lang))
 

@@ -5,7 +5,7 @@ from dashboard.i18n import t
 
 ctx = ui.context()
 view, lang = ctx.view, ctx.lang
-ui.page_header("reach.title", ctx)
+ui.page_header("nav.reach", ctx)
 st.caption(t("reach.not_summed", lang))
 
 table = metrics.reach_table(view, lang)
@@ -14,10 +14,10 @@ reach = view["reach"].reset_index(drop=True)
 for unit, title_key in (("people", "reach.people"), ("countries", "reach.countries")):
     rows = (reach["unit"] == unit).values
     part = table[rows].reset_index(drop=True)
-    labels = part[t("col.project", lang)] + " · " + part[t("col.audience", lang)]
+    labels = "<b>" + part[t("col.project", lang)] + "</b><br>" + part[t("col.audience", lang)]
     shown = part.assign(**{"_label": labels})
     figure = charts.reach_bars(
-        shown, "_label", t("col.value", lang), reach.loc[rows, "qualifier"].eq("lower_bound"), t(title_key, lang), t(f"unit.{unit}", lang), lang
+        shown, "_label", t("col.value", lang), reach.loc[rows, "qualifier"].eq("lower_bound"), "", t(f"unit.{unit}", lang), lang
     )
     ui.figure_block(f"reach-{unit}", t(title_key, lang), figure, part, sources, lang)
 
