@@ -3,6 +3,7 @@ bar, and routes to the pages; the pages read the filtered view from the context.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -51,4 +52,9 @@ pages = [
     for file, title, path, icon in PAGES
 ]
 ui.set_context(ui.Context(package, view, lang, {page.url_path: page for page in pages}))
-st.navigation(pages, position="sidebar").run()
+page = st.navigation(pages, position="sidebar")
+try:
+    page.run()
+except Exception:  # noqa: BLE001 - a person sees a sentence; the log keeps the traceback
+    logging.getLogger("dashboard").exception("page %s failed", page.url_path)
+    st.error(t("error.page", lang))

@@ -97,7 +97,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "map.national": {"en": "National and international work (no province)", "zh": "全国性和国际性工作（无具体省份）"},
     "map.unnamed": {"en": "Places the sources do not name", "zh": "来源未具名的地点"},
-    "map.panel": {"en": "In {province}", "zh": "{province}"},
+    "map.panel": {"en": "In {province}", "zh": "{province}的项目"},
     "map.panel_hint": {"en": "Choose a province on the map or in the filter to see everything there.", "zh": "在地图上或筛选栏中选择省份，即可查看该省的全部内容。"},
     "map.projects_n": {"en": "{n} project(s)", "zh": "{n}个项目"},
     "map.no_projects": {"en": "No project", "zh": "无项目"},
@@ -172,6 +172,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.no_data": {
         "en": "The data package has problems and there is no earlier good data to show. Fix these in the CSV files:",
         "zh": "数据包存在问题，且没有可显示的先前有效数据。请在CSV文件中修正以下问题：",
+    },
+    "error.page": {
+        "en": "This view could not be drawn for these filters. Change or clear the filters; the problem has been logged for the team.",
+        "zh": "在当前筛选条件下无法显示此视图。请更改或清除筛选条件；该问题已记录，供团队处理。",
     },
     "footer.data_date": {"en": "Data package checked {date}.", "zh": "数据包核验日期：{date}。"},
     # Column headers (tables and CSV downloads)

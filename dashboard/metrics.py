@@ -315,7 +315,8 @@ def source_titles(package_sources: pd.DataFrame, lang: str) -> dict[str, str]:
 
 def sources_of(frames: list[pd.DataFrame], sources: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The distinct (document, section) pairs behind the given records."""
-    pairs = pd.concat([f[list(SOURCE_COLUMNS)] for f in frames if len(f) and "section" in f], ignore_index=True)
+    parts = [f[list(SOURCE_COLUMNS)] for f in frames if len(f) and "section" in f]
+    pairs = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(SOURCE_COLUMNS))
     if pairs.empty:
         return pd.DataFrame(columns=[t("col.source", lang), t("col.file_name", lang), t("col.section", lang)])
     pairs = pairs.drop_duplicates().sort_values(list(SOURCE_COLUMNS))
@@ -484,3 +485,12 @@ def gap_table(gaps: pd.DataFrame, package, lang: str) -> pd.DataFrame:
             t("col.section", lang): gaps["section"].fillna("").values,
         }
     )
+
+
+def reach_by_unit(view: View, unit: str, lang: str) -> tuple[pd.DataFrame, list[str], pd.Series]:
+    """The reach table's rows in one unit, their chart labels, and which are lower bounds."""
+    rows = (view["reach"]["unit"] == unit).values
+    table = reach_table(view, lang)[rows].reset_index(drop=True)
+    labels = [f"<b>{p}</b><br>{a}" for p, a in zip(table[t("col.project", lang)], table[t("col.audience", lang)])]
+    lower = view["reach"].loc[rows, "qualifier"].eq("lower_bound").reset_index(drop=True)
+    return table, labels, lower

@@ -8,18 +8,11 @@ view, lang = ctx.view, ctx.lang
 ui.page_header("nav.reach", ctx)
 st.caption(t("reach.not_summed", lang))
 
-table = metrics.reach_table(view, lang)
 sources = metrics.sources_of([view["reach"]], view["sources"], lang)
-reach = view["reach"].reset_index(drop=True)
 for unit, title_key in (("people", "reach.people"), ("countries", "reach.countries")):
-    rows = (reach["unit"] == unit).values
-    part = table[rows].reset_index(drop=True)
-    labels = "<b>" + part[t("col.project", lang)] + "</b><br>" + part[t("col.audience", lang)]
-    shown = part.assign(**{"_label": labels})
-    figure = charts.reach_bars(
-        shown, "_label", t("col.value", lang), reach.loc[rows, "qualifier"].eq("lower_bound"), "", t(f"unit.{unit}", lang), lang
-    )
-    ui.figure_block(f"reach-{unit}", t(title_key, lang), figure, part, sources, lang)
+    table, labels, lower = metrics.reach_by_unit(view, unit, lang)
+    figure = charts.reach_bars(table.assign(_label=labels), "_label", t("col.value", lang), lower, "", t(f"unit.{unit}", lang), lang)
+    ui.figure_block(f"reach-{unit}", t(title_key, lang), figure, table, sources, lang)
 
 missing = metrics.projects_without_reach(view)
 if missing:
