@@ -11,7 +11,7 @@ from functools import lru_cache
 import pandas as pd
 import pydeck as pdk
 import shapely
-from shapely.geometry import shape
+from shapely.geometry import mapping, shape
 
 from dashboard.charts import PALETTE
 from dashboard.places import GEO_DIR
@@ -45,6 +45,20 @@ def boundaries() -> dict:
 @lru_cache(maxsize=1)
 def maritime_line() -> dict:
     return json.loads((GEO_DIR / "maritime.geojson").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def pick_geometry() -> dict[str, dict]:
+    """Coarse province shapes for picking only (code -> GeoJSON geometry).
+
+    deck.gl picks by drawing every pickable shape again, synchronously, on each click and
+    hover. On a computer without a graphics card (common on meeting-room PCs) that took
+    most of a second with the display shapes, so the click was not recognised as a click.
+    Six times fewer vertices keep picking quick; the display layer stays detailed.
+    """
+    features = boundaries()["features"]
+    coarse = shapely.coverage_simplify([shape(f["geometry"]) for f in features], 0.15)
+    return {f["properties"]["code"]: mapping(shapely.set_precision(g, 0.01)) for f, g in zip(features, coarse)}
 
 
 @lru_cache(maxsize=1)
@@ -111,19 +125,30 @@ def labels(summary: pd.DataFrame, by_role: bool) -> list[dict]:
 
 
 def province_deck(summary: pd.DataFrame, by_role: bool, selected: set[str], lang: str, height: int = 560) -> pdk.Deck:
+    features = province_features(summary, by_role, selected, lang)
     provinces = pdk.Layer(
         "GeoJsonLayer",
-        id=LAYER_ID,
-        data=province_features(summary, by_role, selected, lang),
-        pickable=True,
+        id="province-shapes",
+        data=features,
+        pickable=False,
         stroked=True,
         filled=True,
         get_fill_color="properties.fill",
         get_line_color="properties.line",
         get_line_width="properties.line_width",
         line_width_units=pdk.types.String("pixels"),
+    )
+    coarse = pick_geometry()
+    picking = pdk.Layer(
+        "GeoJsonLayer",
+        id=LAYER_ID,
+        data={**features, "features": [{**f, "geometry": coarse[f["properties"]["code"]]} for f in features["features"]]},
+        pickable=True,
+        stroked=False,
+        filled=True,
+        get_fill_color=[255, 255, 255, 1],  # invisible, but still picked
         auto_highlight=True,
-        highlight_color=[255, 200, 0, 120],
+        highlight_color=[255, 200, 0, 90],
     )
     maritime = pdk.Layer(
         "GeoJsonLayer",
@@ -154,7 +179,7 @@ def province_deck(summary: pd.DataFrame, by_role: bool, selected: set[str], lang
         "style": {"fontSize": "15px", "maxWidth": "320px", "whiteSpace": "normal"},
     }
     return pdk.Deck(
-        layers=[provinces, maritime, text],
+        layers=[provinces, maritime, picking, text],
         initial_view_state=pdk.ViewState(longitude=104.0, latitude=34.5, zoom=2.85, min_zoom=2, max_zoom=7),
         # No provider and no style: pydeck then sends its placeholder style, which Streamlit
         # reads as "no basemap" (map_style=None would make it fetch a Carto basemap).

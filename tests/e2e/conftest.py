@@ -40,7 +40,9 @@ def free_port() -> int:
 
 def start_server(port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port)]
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = ROOT / "test-artifacts" / f"streamlit-{port}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log.open("w"), stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -50,7 +52,7 @@ def start_server(port: int, env: dict[str, str] | None = None) -> subprocess.Pop
         except OSError:
             time.sleep(0.3)
     process.kill()
-    raise RuntimeError("streamlit did not start:\n" + process.stdout.read().decode(errors="replace"))
+    raise RuntimeError("streamlit did not start:\n" + log.read_text(errors="replace"))
 
 
 @pytest.fixture(scope="session")

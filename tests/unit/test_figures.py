@@ -53,8 +53,10 @@ def test_map_has_all_provinces_and_no_basemap(view):
     summary = metrics.province_summary(view, "en")
     deck = maps.province_deck(summary, False, {"530000"}, "en")
     spec = json.loads(deck.to_json())
-    provinces = next(layer for layer in spec["layers"] if layer["id"] == maps.LAYER_ID)
+    provinces = next(layer for layer in spec["layers"] if layer["id"] == "province-shapes")
     features = provinces["data"]["features"]
+    picking = next(layer for layer in spec["layers"] if layer["id"] == maps.LAYER_ID)
+    assert picking["pickable"] and len(picking["data"]["features"]) == 34
     assert len(features) == 34
     yunnan = next(f for f in features if f["properties"]["code"] == "530000")
     assert yunnan["properties"]["line"] == [255, 140, 0]  # selected
