@@ -166,34 +166,26 @@ def timeline(
     `milestones`: label (project), when (Timestamp), kind, title, date_text, uptake, planned.
     `plans`: name, start_year, end_year.
     Rows are numbered from the top; markers on the same day fan out within their row.
+    Shapes and annotations are collected and set once: adding them one by one makes
+    plotly re-validate the layout each time, which cost most of the page's time.
     """
-    fig = go.Figure()
     order = list(projects["label"])
     row = {label: -i for i, label in enumerate(order)}
+    traces: list[go.Scatter] = []
+    annotations: list[dict] = []
     for _, p in projects.iterrows():
         y = row[p["label"]]
+        hover = f"{p['label']}<br>{p['note']}<extra></extra>"
         if pd.notna(p["start"]) and pd.notna(p["end"]):
-            fig.add_scatter(
-                x=[p["start"], p["end"]],
-                y=[y, y],
-                mode="lines",
-                line={"color": "rgba(0,110,181,0.35)", "width": 22},
-                showlegend=False,
-                hovertemplate=f"{p['label']}<br>{p['note']}<extra></extra>",
-            )
+            line = {"color": "rgba(0,110,181,0.35)", "width": 22}
+            traces.append(go.Scatter(x=[p["start"], p["end"]], y=[y, y], mode="lines", line=line, showlegend=False, hovertemplate=hover))
         elif pd.notna(p["start"]) or pd.notna(p["end"]):
             known = p["start"] if pd.notna(p["start"]) else p["end"]
-            fig.add_scatter(
-                x=[known],
-                y=[y],
-                mode="markers",
-                marker={"symbol": "line-ns", "size": 34, "line": {"width": 5, "color": UNDP_BLUE}},
-                showlegend=False,
-                hovertemplate=f"{p['label']}<br>{p['note']}<extra></extra>",
-            )
+            marker = {"symbol": "line-ns", "size": 34, "line": {"width": 5, "color": UNDP_BLUE}}
+            traces.append(go.Scatter(x=[known], y=[y], mode="markers", marker=marker, showlegend=False, hovertemplate=hover))
         # How the dates read, under the row: also the only mark for an undated project.
-        fig.add_annotation(
-            x=0, xref="paper", y=y - 0.42, text=p["note"], showarrow=False, xanchor="left", font={"size": 14, "color": "#444"}
+        annotations.append(
+            {"x": 0, "xref": "paper", "y": y - 0.42, "text": p["note"], "showarrow": False, "xanchor": "left", "font": {"size": 14, "color": "#444"}}
         )
     kinds = list(dict.fromkeys(milestones["kind"]))
     styles = style_of(kinds)
@@ -202,33 +194,30 @@ def timeline(
     for kind in kinds:
         part = milestones[milestones["kind"] == kind]
         colour, _, symbol = styles[kind]
-        uptake = part["uptake"].any()
-        symbols = [("star" if uptake else symbol) + ("-open" if planned else "") for planned in part["planned"]]
-        fig.add_scatter(
-            y=part["_y"],
-            x=part["when"],
-            mode="markers",
-            name=kind,
-            marker={
-                "symbol": symbols,
-                "size": 22 if uptake else 14,
-                "color": "#E69F00" if uptake else colour,
-                "line": {"color": "#1a1a1a", "width": 1.5 if uptake else 0.5},
-            },
-            customdata=part[["title", "date_text"]].values,
-            hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra>" + kind + "</extra>",
+        uptake = bool(part["uptake"].any())
+        traces.append(
+            go.Scatter(
+                y=part["_y"],
+                x=part["when"],
+                mode="markers",
+                name=kind,
+                marker={
+                    "symbol": [("star" if uptake else symbol) + ("-open" if planned else "") for planned in part["planned"]],
+                    "size": 22 if uptake else 14,
+                    "color": "#E69F00" if uptake else colour,
+                    "line": {"color": "#1a1a1a", "width": 1.5 if uptake else 0.5},
+                },
+                customdata=part[["title", "date_text"]].values,
+                hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra>" + kind + "</extra>",
+            )
         )
-    for i, plan in plans.reset_index(drop=True).iterrows():
-        fig.add_vrect(
-            x0=f"{plan['start_year']}-01-01",
-            x1=f"{plan['end_year']}-12-31",
-            fillcolor="#dfe8f2" if i % 2 == 0 else "#eef2f7",
-            layer="below",
-            line_width=0,
-            annotation_text=plan["name"],
-            annotation_position="top left",
-            annotation_font_size=14,
-        )
+    shapes = []
+    for i, plan in enumerate(plans.itertuples(index=False)):
+        x0, x1 = f"{plan.start_year}-01-01", f"{plan.end_year}-12-31"
+        fill = "#dfe8f2" if i % 2 == 0 else "#eef2f7"
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1, "fillcolor": fill, "line": {"width": 0}, "layer": "below"})
+        annotations.append({"x": x0, "xref": "x", "y": 1, "yref": "paper", "text": plan.name, "showarrow": False, "xanchor": "left", "yanchor": "top", "font": {"size": 14}})
+    fig = go.Figure(data=traces, layout={"shapes": shapes, "annotations": annotations})
     fig.update_yaxes(tickvals=list(row.values()), ticktext=order, range=[-len(order) + 0.4, 0.6], showgrid=False, zeroline=False)
     fig.update_xaxes(type="date", title=None)
     return _layout(fig, title, height=200 + 110 * max(1, len(order)))

@@ -88,7 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.colour_count": {"en": "Colour: number of projects working in the province", "zh": "颜色：在该省开展工作的项目数"},
     "map.colour_role": {"en": "Colour and letter: the province's role in {project}", "zh": "颜色和字母：该省在{project}中的角色"},
     "map.click_hint": {
-        "en": "Click a province to filter by it; click it again or use the province list to clear.",
+        "en": "Click a province to filter by it; click it again, or use the province list, to clear.",
         "zh": "点击省份即可按该省筛选；再次点击或在省份列表中清除。",
     },
     "map.disclaimer": {

@@ -190,19 +190,21 @@ def province_roles(view: View) -> pd.DataFrame:
 def province_summary(view: View, lang: str) -> pd.DataFrame:
     """Per province (all 34): number of projects and a readable list of projects and roles."""
     roles = province_roles(view)
-    names = project_labels(view["projects"], lang)
+    names = project_labels_all(view, lang)
+    here: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for code, project, rs in zip(roles["province_code"], roles["project_id"], roles["role"]):
+        here.setdefault(code, []).append((project, rs))
     rows = []
     for r in places.province_rows():
-        here = roles[roles["province_code"] == r["code"]]
-        text = "; ".join(f"{names[p]} ({', '.join(term('role', x, lang) for x in rs)})" for p, rs in zip(here["project_id"], here["role"]))
+        entries = here.get(r["code"], [])
         rows.append(
             {
                 "code": r["code"],
                 "name_en": r["name_en"],
                 "name_zh": r["name_zh"],
-                "n_projects": len(here),
-                "roles": tuple(sorted({x for rs in here["role"] for x in rs})),
-                "projects_roles": text,
+                "n_projects": len(entries),
+                "roles": tuple(sorted({x for _, rs in entries for x in rs})),
+                "projects_roles": "; ".join(f"{names[p]} ({', '.join(term('role', x, lang) for x in rs)})" for p, rs in entries),
             }
         )
     return pd.DataFrame(rows)

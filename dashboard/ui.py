@@ -215,7 +215,7 @@ def figure_block(key: str, title: str, chart, table: pd.DataFrame, sources: pd.D
         st.dataframe(sources, hide_index=True, key=f"{key}-sources")
     if note:
         st.caption(note)
-    st.download_button(t("view.download", lang), csv_bytes(table), file_name=f"{key}.csv", mime="text/csv", key=f"{key}-csv")
+    st.download_button(t("view.download", lang), lambda: csv_bytes(table), file_name=f"{key}.csv", mime="text/csv", key=f"{key}-csv")
 
 
 def footer(ctx: Context, frames: list[pd.DataFrame]) -> None:

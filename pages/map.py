@@ -8,9 +8,17 @@ view, lang = ctx.view, ctx.lang
 ui.page_header("nav.map", ctx)
 
 
+def map_key() -> str:
+    # A fresh key after each click empties the chart's own selection, which Streamlit would
+    # otherwise paint over our colours; the chosen province is outlined by us instead.
+    return f"province-map-{st.session_state.get('_map_clicks', 0)}"
+
+
 def select_clicked_province() -> None:
     # Runs before the script, so it may set the province filter's widget value.
-    st.session_state["province"] = maps.selected_codes(st.session_state.get("province-map"))
+    clicked = maps.selected_codes(st.session_state.get(map_key()))
+    st.session_state["province"] = maps.toggled_selection(st.session_state.get("province", []), clicked)
+    st.session_state["_map_clicks"] = st.session_state.get("_map_clicks", 0) + 1
 
 
 names = metrics.project_labels_all(view, lang)
@@ -25,7 +33,7 @@ def draw_map() -> None:
         maps.province_deck(summary, by_role, selected, lang),
         on_select=select_clicked_province,
         selection_mode="single-object",
-        key="province-map",
+        key=map_key(),
     )
     st.markdown(maps.legend_html(lang, by_role), unsafe_allow_html=True)
     st.caption(t("map.click_hint", lang))

@@ -22,10 +22,11 @@ st.download_button(t("view.download", lang), ui.csv_bytes(gaps), file_name="data
 
 st.subheader(t("sources.download", lang))
 left, right = st.columns(2)
-left.download_button(t("sources.zip", lang), exports.package_zip(package), file_name="undp-china-portfolio.zip", mime="application/zip")
+# Built only when clicked: writing the workbook costs more than the rest of the page.
+left.download_button(t("sources.zip", lang), lambda: exports.package_zip(package), file_name="undp-china-portfolio.zip", mime="application/zip")
 right.download_button(
     t("sources.xlsx", lang),
-    exports.package_xlsx(package),
+    lambda: exports.package_xlsx(package),
     file_name="undp-china-portfolio.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )

@@ -106,6 +106,10 @@ def test_clicking_a_province_sets_the_filter_and_the_url(browser, server, shots)
         assert visit.page.get_by_text("In Yunnan").count() >= 1
         assert "Yunnan" in visit.page.locator('[data-testid="stSidebar"]').inner_text()
         visit.page.screenshot(path=str(shots / "map-clicked-yunnan.png"), full_page=True)
+        # A second click on the same province clears the filter again.
+        box = map_canvas(visit).bounding_box()
+        visit.page.mouse.click(*screen_point(101.5, 24.8, box))
+        visit.page.wait_for_function("!location.search.includes('province=')", timeout=30_000)
     finally:
         visit.close()
 

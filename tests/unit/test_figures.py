@@ -82,3 +82,10 @@ def test_selected_codes_reads_a_pydeck_event():
     assert maps.selected_codes(event) == ["530000"]
     assert maps.selected_codes({"selection": {"indices": {}, "objects": {}}}) == []
     assert maps.selected_codes(None) == []
+
+
+def test_clicking_the_only_chosen_province_again_clears_it():
+    assert maps.toggled_selection([], ["530000"]) == ["530000"]
+    assert maps.toggled_selection(["530000"], ["530000"]) == []
+    assert maps.toggled_selection(["530000", "420000"], ["420000"]) == ["420000"]
+    assert maps.toggled_selection(["530000"], []) == ["530000"]

@@ -224,3 +224,19 @@ def test_check_command_fails_on_bad_data_and_lists_problems(package_dir):
 def test_descriptor_file_is_in_step_with_the_schema():
     on_disk = json.loads((load.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     assert on_disk == descriptor(), "run `python -m dashboard datapackage` after changing dashboard/schema.py"
+
+
+def test_exports_hold_every_table():
+    import io
+    import zipfile
+
+    import openpyxl
+
+    from dashboard import exports
+
+    package = load.read_package()
+    names = zipfile.ZipFile(io.BytesIO(exports.package_zip(package))).namelist()
+    assert sorted(names) == sorted([t.file_name for t in TABLES] + ["datapackage.json"])
+    book = openpyxl.load_workbook(io.BytesIO(exports.package_xlsx(package)))
+    assert book.sheetnames == [t.name for t in TABLES]
+    assert book["funding"].max_row == len(package["funding"]) + 1
