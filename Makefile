@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test browser check geo bench clean
+.PHONY: run test browser check geo fonts bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -37,6 +37,10 @@ check: $(STAMP)
 geo: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[geo]'
 	$(BIN)/python geo/build_boundaries.py
+
+fonts: $(STAMP) browser
+	$(BIN)/python -m pip install --quiet -e '.[fonts]'
+	$(BIN)/python scripts/build_fonts.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

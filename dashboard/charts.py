@@ -16,7 +16,7 @@ UNDP_BLUE = "#006EB5"
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "hexagon", "triangle-down")
-FONT = "Source Sans, Noto Sans CJK SC, Noto Sans SC, sans-serif"
+FONT = "Source Sans, Noto Sans SC, Noto Sans CJK SC, sans-serif"
 BASE_FONT_SIZE = 16
 
 

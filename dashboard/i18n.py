@@ -70,6 +70,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} project(s) report no funding",
         "zh": "{n}个项目未报告资金",
     },
+    "kpi.funding_missing": {"en": "{n} project(s) report no funding: {names}", "zh": "{n}个项目未报告资金：{names}"},
     "kpi.funding_all": {"en": "Every project reports funding", "zh": "所有项目均报告了资金"},
     "kpi.participants": {"en": "Participants reached", "zh": "受益人数"},
     "kpi.participants_note": {"en": "at least: includes a 'more than' figure", "zh": "至少：含“超过”类数字"},
@@ -311,6 +312,11 @@ def term(group: str, value: object, lang: str) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return t("date.unknown", lang)
     return t(f"{group}.{value}", lang)
+
+
+def labelled(label: str, value: object, lang: str) -> str:
+    """'Label: value' with the colon each language uses (a full-width '：' in Chinese)."""
+    return f"{label}{'：' if lang == 'zh' else ': '}{value}"
 
 
 def localized(frame: pd.DataFrame, column: str, lang: str) -> pd.Series:

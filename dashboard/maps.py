@@ -200,7 +200,7 @@ def province_deck(summary: pd.DataFrame, by_role: bool, selected: set[str], lang
     )
     tooltip = {
         "html": "<b>{name}</b> {name_other}<br/>{detail}",
-        "style": {"fontSize": "15px", "maxWidth": "320px", "whiteSpace": "normal"},
+        "style": {"fontSize": "15px", "maxWidth": "320px", "whiteSpace": "normal", "fontFamily": "Source Sans, Noto Sans SC, sans-serif"},
     }
     return CompactDeck(
         layers=[provinces, maritime, picking, text],
@@ -238,7 +238,7 @@ def _swatch(colour: list[int], label: str) -> str:
 
 def legend_html(lang: str, by_role: bool) -> str:
     """The map's legend; roles carry their letter as well as their colour."""
-    from dashboard.i18n import t, term
+    from dashboard.i18n import labelled, t, term
 
     if by_role:
         items = [_swatch(ROLE_COLOURS[r], f"<b>{ROLE_LETTERS[r]}</b>&nbsp;{term('role', r, lang)}") for r in ROLE_LETTERS]
@@ -246,7 +246,7 @@ def legend_html(lang: str, by_role: bool) -> str:
     else:
         items = [_swatch(NO_PROJECT, t("map.no_projects", lang))]
         items += [_swatch(c, f"{i + 1}{'+' if i + 1 == len(COUNT_COLOURS) else ''}") for i, c in enumerate(COUNT_COLOURS)]
-    return f'<div style="font-size:1rem;line-height:2">{t("map.legend", lang)}: ' + " ".join(items) + "</div>"
+    return f'<div style="font-size:1rem;line-height:2">{labelled(t("map.legend", lang), " ".join(items), lang)}</div>'
 
 
 def toggled_selection(current: list[str], clicked: list[str]) -> list[str]:

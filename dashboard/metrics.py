@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard import places
 from dashboard.filters import View
-from dashboard.i18n import STRINGS, format_partial_date, localized, t, term
+from dashboard.i18n import STRINGS, format_partial_date, labelled, localized, t, term
 
 SOURCE_COLUMNS = ("source_id", "section")
 
@@ -374,7 +374,7 @@ def province_panel(view: View, code: str, lang: str) -> list[ProjectInProvince]:
                 places_as_written=", ".join(dict.fromkeys(rows["place_as_written"])),
                 funding=format_usd(amounts.sum(), lang) if len(amounts) else t("kpi.not_reported", lang),
                 reach=[
-                    f"{a}: {'> ' if q == 'lower_bound' else ''}{v:,} {term('unit', u, lang)}"
+                    labelled(a, f"{'> ' if q == 'lower_bound' else ''}{v:,} {term('unit', u, lang)}", lang)
                     for a, v, q, u in zip(localized(reach, "audience", lang), reach["value"], reach["qualifier"], reach["unit"])
                 ],
             )

@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard import load, metrics, places
 from dashboard.filters import Filters, View, apply_filters, filters_from_query, query_from_filters, year_range
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, t
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, t
 
 URL_KEYS = ("project", "from", "to", "province", "lang")
 
@@ -172,7 +172,7 @@ def active_filters(view: View, language: str) -> str:
 
 def page_header(title_key: str, ctx: Context) -> None:
     st.title(t(title_key, ctx.lang))
-    st.markdown(f"**{t('filters.active', ctx.lang)}:** {active_filters(ctx.view, ctx.lang)}")
+    st.markdown(labelled(f"**{t('filters.active', ctx.lang)}**", active_filters(ctx.view, ctx.lang), ctx.lang))
     view = ctx.view
     if view.undated_projects or view.undated_milestones:
         names = metrics.project_labels(view.all_projects, ctx.lang)

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from dashboard import maps, metrics, ui
-from dashboard.i18n import t, term
+from dashboard.i18n import labelled, t, term
 
 ctx = ui.context()
 view, lang = ctx.view, ctx.lang
@@ -60,7 +60,12 @@ with side_col:
         if not projects_here:
             st.write(t("map.no_projects", lang))
         for p in projects_here:
-            lines = [f"**{p.project}**: {p.roles}", f"{t('col.place_as_written', lang)}: {p.places_as_written}", f"{t('col.amount_usd', lang)}: {p.funding}", *p.reach]
+            lines = [
+                labelled(f"**{p.project}**", p.roles, lang),
+                labelled(t("col.place_as_written", lang), p.places_as_written, lang),
+                labelled(t("col.amount_usd", lang), p.funding, lang),
+                *p.reach,
+            ]
             st.markdown("  \n".join(lines))
         if projects_here:
             st.caption(t("map.project_wide", lang))
@@ -77,7 +82,7 @@ with side_col:
     if len(unnamed):
         st.subheader(t("map.unnamed", lang))
         for _, r in unnamed.iterrows():
-            st.markdown(f"- **{names[r['project_id']]}**: {r['place_as_written']} ({term('role', r['role'], lang)})")
+            st.markdown("- " + labelled(f"**{names[r['project_id']]}**", f"{r['place_as_written']} ({term('role', r['role'], lang)})", lang))
 
 st.subheader(t("projects.places", lang))
 st.dataframe(metrics.location_table(view, lang), hide_index=True)

@@ -18,7 +18,8 @@ c2.metric(
     help=t("kpi.funding_note", lang, n=len(h.projects_without_funding)) if h.projects_without_funding else None,
 )
 if h.projects_without_funding:
-    c2.caption(t("kpi.funding_note", lang, n=len(h.projects_without_funding)) + ": " + ", ".join(names[p] for p in h.projects_without_funding))
+    missing = "、".join(names[p] for p in h.projects_without_funding) if lang == "zh" else ", ".join(names[p] for p in h.projects_without_funding)
+    c2.caption(t("kpi.funding_missing", lang, n=len(h.projects_without_funding), names=missing))
 else:
     c2.caption(t("kpi.funding_all", lang))
 if h.participants is None:

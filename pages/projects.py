@@ -2,7 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import metrics, ui
-from dashboard.i18n import format_partial_date, format_usd, localized, t, term
+from dashboard.i18n import format_partial_date, format_usd, labelled, localized, t, term
 
 ctx = ui.context()
 view, lang = ctx.view, ctx.lang
@@ -30,7 +30,7 @@ if view.project_ids:
         t("col.source", lang): f"{metrics.source_titles(view['sources'], lang)[p['source_id']]} ({p['section']})",
         t("col.note", lang): p["note"] if isinstance(p["note"], str) else "",
     }
-    st.markdown("\n".join(f"- **{k}:** {v}" for k, v in facts.items()))
+    st.markdown("\n".join("- " + labelled(f"**{k}**", v, lang) for k, v in facts.items()))
     sections = (
         ("projects.partners", metrics.partner_table(one, lang)),
         ("projects.places", metrics.location_table(one, lang)),

@@ -40,3 +40,17 @@ def test_partial_dates_read_naturally():
 
 def test_placeholders_are_filled():
     assert t("kpi.funding_note", "zh", n=2) == "2个项目未报告资金"
+
+
+def test_self_hosted_font_covers_every_chinese_character_we_show():
+    from fontTools.ttLib import TTFont
+
+    from dashboard.load import DATA_DIR
+    from dashboard.places import GEO_DIR
+
+    font = TTFont(DATA_DIR.parent / "dashboard" / "static" / "NotoSansSC-Regular.woff2")
+    covered = set(font.getBestCmap())
+    text = "".join(v["zh"] for v in STRINGS.values())
+    text += "".join(p.read_text(encoding="utf-8") for p in [*DATA_DIR.glob("*.csv"), *GEO_DIR.glob("*.csv")])
+    missing = sorted({c for c in text if 0x3400 <= ord(c) <= 0x9FFF and ord(c) not in covered})
+    assert missing == [], "run `make fonts` to rebuild the font subset"
