@@ -25,6 +25,7 @@ PAGES = (
     ("milestones.py", "nav.milestones", "milestones", ":material/timeline:"),
     ("projects.py", "nav.projects", "projects", ":material/folder_open:"),
     ("sources.py", "nav.sources", "sources", ":material/menu_book:"),
+    ("present.py", "nav.present", "present", ":material/slideshow:"),
 )
 
 st.set_page_config(page_title="UNDP China results", page_icon=str(ROOT / "dashboard" / "static" / "favicon.png"), layout="wide")
@@ -40,7 +41,6 @@ if package is None:
 
 filters = ui.filter_bar(package, lang)
 view = apply_filters(package, filters)
-ui.write_url(view.filters, package, lang)
 pages = [
     st.Page(
         str(ROOT / "pages" / file),
@@ -52,6 +52,10 @@ pages = [
     for file, title, path, icon in PAGES
 ]
 ui.set_context(ui.Context(package, view, lang, {page.url_path: page for page in pages}))
+# The URL must be written before st.navigation, which otherwise sends the address of the
+# run's start. The slide number belongs to presenter mode, which flags itself each run.
+presenting = st.session_state.pop("_presenting", False)
+ui.write_url(view.filters, package, lang, slide=st.session_state.get("slide", 1) if presenting else None)
 page = st.navigation(pages, position="sidebar")
 try:
     page.run()

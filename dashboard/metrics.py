@@ -496,3 +496,17 @@ def reach_by_unit(view: View, unit: str, lang: str) -> tuple[pd.DataFrame, list[
     labels = [f"<b>{p}</b><br>{a}" for p, a in zip(table[t("col.project", lang)], table[t("col.audience", lang)])]
     lower = view["reach"].loc[rows, "qualifier"].eq("lower_bound").reset_index(drop=True)
     return table, labels, lower
+
+
+def filters_summary(view: View, lang: str) -> str:
+    """The active filters in one line: projects · period · provinces."""
+    f = view.filters
+    names = project_labels_all(view, lang)
+    provinces = province_names(lang)
+    sep = "、" if lang == "zh" else ", "
+    parts = [
+        sep.join(names[p] for p in f.projects) if f.projects else t("filters.all_projects", lang),
+        t("filters.period", lang, start=f.year_from, end=f.year_to),
+        sep.join(provinces[c] for c in f.provinces) if f.provinces else t("filters.all_provinces", lang),
+    ]
+    return " · ".join(parts)

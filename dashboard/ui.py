@@ -17,7 +17,7 @@ from dashboard import load, metrics, places
 from dashboard.filters import Filters, View, apply_filters, filters_from_query, query_from_filters, year_range
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, t
 
-URL_KEYS = ("project", "from", "to", "province", "lang")
+URL_KEYS = ("project", "from", "to", "province", "lang", "slide")
 
 
 def data_dir() -> Path:
@@ -83,6 +83,9 @@ def seed_from_url(package: load.Package) -> None:
     state = filters_from_query(params, projects, sorted(places.province_codes()), year_range(package))
     requested = (params.get("lang") or [""])[-1]
     state["lang"] = requested if requested in LANGUAGES else browser_language()
+    slide = (params.get("slide") or [""])[-1]
+    state["slide"] = int(slide) if slide.isdigit() and int(slide) >= 1 else 1
+    state["_presenting"] = bool(slide)  # keep ?slide= while the presenter page opens
     st.session_state.update(state)
     st.session_state["_seeded"] = True
 
@@ -139,8 +142,11 @@ def _reset_filters(lo: int, hi: int) -> None:
     st.session_state.update({"project": [], "province": [], "from": lo, "to": hi})
 
 
-def write_url(filters: Filters, package: load.Package, language: str) -> None:
+def write_url(filters: Filters, package: load.Package, language: str, slide: int | None = None) -> None:
+    """Put the view in the address bar; the slide number only in presenter mode."""
     query = query_from_filters(filters, year_range(package), language, browser_language())
+    if slide is not None:
+        query["slide"] = str(slide)
     if {k: st.query_params.get_all(k) for k in URL_KEYS if k in st.query_params} != {
         k: (v if isinstance(v, list) else [v]) for k, v in query.items()
     }:
@@ -158,21 +164,9 @@ def context() -> Context:
 # Pieces of a page ---------------------------------------------------------------------
 
 
-def active_filters(view: View, language: str) -> str:
-    f = view.filters
-    names = metrics.project_labels(view.all_projects, language)
-    provinces = metrics.province_names(language)
-    parts = [
-        ", ".join(names[p] for p in f.projects) if f.projects else t("filters.all_projects", language),
-        t("filters.period", language, start=f.year_from, end=f.year_to),
-        ", ".join(provinces[c] for c in f.provinces) if f.provinces else t("filters.all_provinces", language),
-    ]
-    return " · ".join(parts)
-
-
 def page_header(title_key: str, ctx: Context) -> None:
     st.title(t(title_key, ctx.lang))
-    st.markdown(labelled(f"**{t('filters.active', ctx.lang)}**", active_filters(ctx.view, ctx.lang), ctx.lang))
+    st.markdown(labelled(f"**{t('filters.active', ctx.lang)}**", metrics.filters_summary(ctx.view, ctx.lang), ctx.lang))
     view = ctx.view
     if view.undated_projects or view.undated_milestones:
         names = metrics.project_labels(view.all_projects, ctx.lang)

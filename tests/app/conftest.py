@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
-PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources")
+PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources", "present")
 
 
 def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:

@@ -125,7 +125,8 @@ def test_url_with_filters_reproduces_the_view(browser, server):
         assert "Public Sector Good Governance · 2005–2010 · Hubei" in body
         sidebar = visit.page.locator('[data-testid="stSidebar"]').inner_text()
         assert "Public Sector Good Governance" in sidebar and "Hubei" in sidebar
-        assert "project=good-governance" in visit.page.url and "province=420000" in visit.page.url
+        search = visit.page.evaluate("location.search")
+        assert "project=good-governance" in search and "province=420000" in search
     finally:
         visit.close()
 
@@ -136,7 +137,8 @@ def test_language_and_filters_survive_a_page_change(browser, server):
         visit.page.locator('[data-testid="stSidebarNav"] a[href$="/funding"]').click()
         visit.page.wait_for_function("location.pathname.endsWith('/funding')", timeout=30_000)
         visit.settle()
-        assert "lang=zh" in visit.page.url and "project=xiaokang" in visit.page.url
+        search = visit.page.evaluate("location.search")
+        assert "lang=zh" in search and "project=xiaokang" in search
         assert "小康项目" in visit.page.locator('[data-testid="stMain"]').inner_text()
     finally:
         visit.close()
@@ -150,5 +152,38 @@ def test_nothing_is_cut_off_on_tablet_and_phone(browser, server, shots, path, wi
         overflow = visit.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0
         visit.page.screenshot(path=str(shots / f"{path or 'overview'}-{width}px.png"), full_page=True)
+    finally:
+        visit.close()
+
+
+def test_presenter_steps_through_slides_with_the_keyboard(browser, server, shots):
+    visit = Visit(browser, server, "present?slide=1&lang=zh")
+    try:
+        assert visit.page.locator("h1").first.inner_text() == "联合国开发计划署驻华项目成果"
+        visit.page.locator("h1").first.click()  # focus the page, as a presenter would
+        visit.page.keyboard.press("ArrowRight")
+        visit.page.wait_for_function("location.search.includes('slide=2')", timeout=30_000)
+        visit.settle()
+        assert visit.page.locator("h1").first.inner_text() == "主要数字"
+        visit.page.keyboard.press("ArrowRight")
+        visit.page.wait_for_function("location.search.includes('slide=3')", timeout=30_000)
+        visit.settle()
+        visit.page.keyboard.press("ArrowLeft")
+        visit.page.wait_for_function("location.search.includes('slide=2')", timeout=30_000)
+        assert "lang=zh" in visit.page.evaluate("location.search")
+        assert not visit.page.locator('[data-testid="stSidebar"]').is_visible()
+        visit.page.screenshot(path=str(shots / "present-slide-2-zh.png"))
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_presenter_slides_fit_the_screen(browser, server, shots, size):
+    visit = Visit(browser, server, "present?slide=3", width=size[0], height=size[1])
+    try:
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= size[0]
+        title_px = visit.page.evaluate("parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
+        assert title_px >= 35  # legible from the back of a meeting room
+        visit.page.screenshot(path=str(shots / f"present-{size[0]}x{size[1]}.png"))
     finally:
         visit.close()
