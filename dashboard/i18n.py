@@ -172,6 +172,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "projects.funding": {"en": "Funding", "zh": "资金"},
     "projects.reach": {"en": "Reach", "zh": "受益人数"},
     "projects.milestones": {"en": "Milestones", "zh": "里程碑"},
+    "projects.no_total": {"en": "not stated as a total (see Funding)", "zh": "未单独说明总额（见资金部分）"},
     "projects.none": {"en": "None reported.", "zh": "未报告。"},
     # Sources
     "sources.title": {"en": "Source documents", "zh": "来源文件"},
@@ -344,6 +345,18 @@ def localized(frame: pd.DataFrame, column: str, lang: str) -> pd.Series:
     if lang == "zh" and f"{column}_zh" in frame:
         return frame[f"{column}_zh"].fillna(frame[column])
     return frame[column]
+
+
+def readable_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as a person reads it: thousands separators, and gaps written as gaps.
+
+    Downloads keep the plain numbers (empty where not reported) so they stay computable.
+    """
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
+            out[column] = [t("date.unknown", lang) if pd.isna(v) else f"{v:,.0f}" for v in out[column]]
+    return out
 
 
 def format_number(value: float, lang: str = "en") -> str:

@@ -342,7 +342,10 @@ def records_per_source(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFra
         for source_id, n in frame["source_id"].value_counts().items():
             rows.append({"source_id": source_id, "table": t(f"table.{name}", lang), "n": int(n)})
     counts = pd.DataFrame(rows, columns=["source_id", "table", "n"])
-    return counts.pivot_table(index="source_id", columns="table", values="n", fill_value=0, aggfunc="sum")
+    wide = counts.pivot_table(index="source_id", columns="table", values="n", fill_value=0, aggfunc="sum")
+    wide.index.name = t("col.file_name", lang)
+    wide.columns.name = None
+    return wide
 
 
 # The province panel -----------------------------------------------------------------

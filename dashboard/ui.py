@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard import load, metrics, places
 from dashboard.filters import Filters, View, apply_filters, filters_from_query, query_from_filters, year_range
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, t
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, readable_table, t
 
 URL_KEYS = ("project", "from", "to", "province", "lang", "slide")
 
@@ -184,6 +184,10 @@ def page_header(title_key: str, ctx: Context) -> None:
         st.warning(t("filters.none_match", ctx.lang))
 
 
+def show_table(table: pd.DataFrame, lang: str, key: str | None = None, hide_index: bool = True) -> None:
+    st.dataframe(readable_table(table, lang), hide_index=hide_index, key=key)
+
+
 def csv_bytes(table: pd.DataFrame) -> bytes:
     # A byte-order mark so spreadsheet programs read the Chinese text as UTF-8.
     return table.to_csv(index=False).encode("utf-8-sig")
@@ -204,9 +208,9 @@ def figure_block(key: str, title: str, chart, table: pd.DataFrame, sources: pd.D
         else:
             st.plotly_chart(chart, key=f"{key}-chart", theme=None, config={"displaylogo": False, "responsive": True})
     with table_tab:
-        st.dataframe(table, hide_index=True, key=f"{key}-table")
+        show_table(table, lang, key=f"{key}-table")
     with sources_tab:
-        st.dataframe(sources, hide_index=True, key=f"{key}-sources")
+        show_table(sources, lang, key=f"{key}-sources")
     if note:
         st.caption(note)
     st.download_button(t("view.download", lang), lambda: csv_bytes(table), file_name=f"{key}.csv", mime="text/csv", key=f"{key}-csv")

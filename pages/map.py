@@ -71,13 +71,13 @@ with side_col:
             st.caption(t("map.project_wide", lang))
         in_province = metrics.milestones_in_province(view, code)
         if len(in_province):
-            st.dataframe(metrics.milestone_table(view, in_province, lang), hide_index=True)
+            ui.show_table(metrics.milestone_table(view, in_province, lang), lang)
 
     st.subheader(t("map.national", lang))
     for p in metrics.projects_without_province(view):
         st.markdown(f"- {names[p]}")
     national = metrics.national_milestones(view)
-    st.dataframe(metrics.milestone_table(view, national, lang).iloc[:, [0, 1, 3]], hide_index=True)
+    ui.show_table(metrics.milestone_table(view, national, lang).iloc[:, [0, 1, 3]], lang)
     unnamed = metrics.unnamed_places(view)
     if len(unnamed):
         st.subheader(t("map.unnamed", lang))
@@ -85,5 +85,5 @@ with side_col:
             st.markdown("- " + labelled(f"**{names[r['project_id']]}**", f"{r['place_as_written']} ({term('role', r['role'], lang)})", lang))
 
 st.subheader(t("projects.places", lang))
-st.dataframe(metrics.location_table(view, lang), hide_index=True)
+ui.show_table(metrics.location_table(view, lang), lang)
 ui.footer(ctx, [view["locations"], national, view["funding"], view["reach"]])

@@ -15,10 +15,10 @@ ui.figure_block("milestones", t("milestones.title", lang), figure, table, source
 
 uptake = view["milestones"].query("kind == 'policy_uptake'")
 st.subheader("★ " + t("milestones.uptake", lang))
-st.dataframe(metrics.milestone_table(view, uptake, lang), hide_index=True)
+ui.show_table(metrics.milestone_table(view, uptake, lang), lang)
 
 undated = metrics.undated_milestones(view)
 if len(undated):
     st.subheader(t("milestones.undated", lang))
-    st.dataframe(metrics.milestone_table(view, undated, lang), hide_index=True)
+    ui.show_table(metrics.milestone_table(view, undated, lang), lang)
 ui.footer(ctx, [view["milestones"], view["projects"]])

@@ -9,7 +9,7 @@ view, lang = ctx.view, ctx.lang
 ui.page_header("projects.title", ctx)
 
 table = metrics.project_table(view, lang)
-st.dataframe(table, hide_index=True)
+ui.show_table(table, lang)
 st.download_button(t("view.download", lang), ui.csv_bytes(table), file_name="projects.csv", mime="text/csv")
 
 if view.project_ids:
@@ -25,7 +25,7 @@ if view.project_ids:
         t("col.end", lang): format_partial_date(p["end"], lang),
         t("col.status", lang): term("status", p["status"], lang),
         t("col.undp_project_id", lang): p["undp_project_id"] if isinstance(p["undp_project_id"], str) else t("date.unknown", lang),
-        t("col.total_budget_usd", lang): format_usd(p["total_budget_usd"], lang) if pd.notna(p["total_budget_usd"]) else "—",
+        t("col.total_budget_usd", lang): format_usd(p["total_budget_usd"], lang) if pd.notna(p["total_budget_usd"]) else t("projects.no_total", lang),
         t("col.themes", lang): ", ".join(term("theme", x, lang) for x in p["themes"].split("|")),
         t("col.source", lang): f"{metrics.source_titles(view['sources'], lang)[p['source_id']]} ({p['section']})",
         t("col.note", lang): p["note"] if isinstance(p["note"], str) else "",
@@ -43,5 +43,5 @@ if view.project_ids:
         if section.empty:
             st.write(t("projects.none", lang))
         else:
-            st.dataframe(section, hide_index=True)
+            ui.show_table(section, lang)
 ui.footer(ctx, [view["projects"], view["partners"]])

@@ -9,15 +9,15 @@ package, view, lang = ctx.package, ctx.view, ctx.lang
 ui.page_header("nav.sources", ctx)
 
 st.subheader(t("sources.title", lang))
-st.dataframe(metrics.source_table(package, lang), hide_index=True)
+ui.show_table(metrics.source_table(package, lang), lang)
 
 st.subheader(t("sources.taken", lang))
-st.dataframe(metrics.records_per_source(package.tables, lang), hide_index=False)
+ui.show_table(metrics.records_per_source(package.tables, lang), lang, hide_index=False)
 
 st.subheader(t("sources.gaps", lang))
 st.caption(t("sources.gaps_intro", lang))
 gaps = metrics.gap_table(data_gaps(package), package, lang)
-st.dataframe(gaps, hide_index=True)
+ui.show_table(gaps, lang)
 st.download_button(t("view.download", lang), ui.csv_bytes(gaps), file_name="data-gaps.csv", mime="text/csv")
 
 st.subheader(t("sources.download", lang))

@@ -56,7 +56,8 @@ def non_blank(png: bytes) -> int:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_and_stays_on_our_host(browser, server, shots, path, lang):
-    visit = Visit(browser, server, f"{path}?lang={lang}")
+    # A tall window, so the screenshot shows the whole page (Streamlit scrolls inside the page).
+    visit = Visit(browser, server, f"{path}?lang={lang}", height=2600)
     try:
         visit.page.screenshot(path=str(shots / f"{path or 'overview'}-{lang}.png"), full_page=True)
         assert visit.page.locator('[data-testid="stException"]').count() == 0
