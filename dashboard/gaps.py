@@ -7,7 +7,7 @@ import pandas as pd
 from dashboard.load import Package
 from dashboard.schema import TABLES
 
-GAP_COLUMNS = ["table", "record", "project_id", "field", "meaning", "note", "source_id", "section"]
+GAP_COLUMNS = ["table", "record", "project_id", "field", "meaning", "note", "note_zh", "source_id", "section"]
 
 
 def record_label(table_name: str, row: pd.Series) -> str:
@@ -33,6 +33,7 @@ def data_gaps(package: Package) -> pd.DataFrame:
                         "field": col.name,
                         "meaning": col.description,
                         "note": r.get("note", pd.NA),
+                        "note_zh": r.get("note_zh", pd.NA),
                         "source_id": r.get("source_id", pd.NA),
                         "section": r.get("section", pd.NA),
                     }

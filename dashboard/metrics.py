@@ -470,7 +470,7 @@ def source_table(package, lang: str) -> pd.DataFrame:
             t("col.publisher", lang): localized(s, "publisher", lang).fillna(t("date.unknown", lang)).values,
             t("col.date", lang): [format_partial_date(v, lang) for v in s["date"]],
             t("col.file_name", lang): s["file_name"].fillna("").values,
-            t("col.note", lang): s["note"].fillna("").values,
+            t("col.note", lang): localized(s, "note", lang).fillna("").values,
         }
     )
 
@@ -485,7 +485,7 @@ def gap_table(gaps: pd.DataFrame, package, lang: str) -> pd.DataFrame:
             t("col.project", lang): gaps["project_id"].map(names).fillna("").values,
             t("col.record", lang): gaps["record"].values,
             t("col.field", lang): [t(f"col.{v}", lang) if f"col.{v}" in STRINGS else v for v in gaps["field"]],
-            t("col.note", lang): gaps["note"].fillna("").values,
+            t("col.note", lang): gaps["note_zh" if lang == "zh" else "note"].fillna("").values,
             t("col.source", lang): gaps["source_id"].map(titles).fillna("").values,
             t("col.section", lang): gaps["section"].fillna("").values,
         }

@@ -71,7 +71,7 @@ def _provenance() -> tuple[Column, ...]:
     return (
         Column("source_id", "string", "The source this record comes from.", references=("sources", "source_id")),
         Column("section", "string", "Where in the source: its section heading."),
-        Column("note", "string", "Our own remark on how the record was read from the source.", required=False),
+        Column("note", "string", "Our own remark on how the record was read from the source.", required=False, translatable=True),
     )
 
 
@@ -112,7 +112,7 @@ TABLES: tuple[Table, ...] = (
             Column("title", "string", "Title of the document.", translatable=True),
             Column("publisher", "string", "Who issued the document.", gap=True, translatable=True),
             Column("date", "date", "Date of the document, or of the event it records.", gap=True),
-            Column("note", "string", "What the date or attribution rests on.", required=False),
+            Column("note", "string", "What the date or attribution rests on.", required=False, translatable=True),
         ),
         ("source_id",),
     ),

@@ -28,7 +28,7 @@ if view.project_ids:
         t("col.total_budget_usd", lang): format_usd(p["total_budget_usd"], lang) if pd.notna(p["total_budget_usd"]) else t("projects.no_total", lang),
         t("col.themes", lang): ", ".join(term("theme", x, lang) for x in p["themes"].split("|")),
         t("col.source", lang): f"{metrics.source_titles(view['sources'], lang)[p['source_id']]} ({p['section']})",
-        t("col.note", lang): p["note"] if isinstance(p["note"], str) else "",
+        t("col.note", lang): localized(one["projects"], "note", lang).iloc[0] or "",
     }
     st.markdown("\n".join("- " + labelled(f"**{k}**", v, lang) for k, v in facts.items()))
     sections = (

@@ -11,7 +11,7 @@ import pytest
 from dashboard import load
 from dashboard.descriptor import descriptor
 from dashboard.gaps import data_gaps, gap_counts
-from dashboard.schema import TABLES
+from dashboard.schema import TABLE_BY_NAME, TABLES
 
 
 def edit_cell(directory: Path, table: str, row: int, column: str, value: str) -> None:
@@ -68,13 +68,20 @@ def test_tiny_hand_built_package(tmp_path):
     """The smallest valid package: one source, one project, nothing else."""
     for table in TABLES:
         (tmp_path / table.file_name).write_text(",".join(table.all_column_names) + "\n", encoding="utf-8")
-    (tmp_path / "sources.csv").write_text(
-        "source_id,file_name,kind,title,title_zh,publisher,publisher_zh,date,note\ns1,s1.txt,document,A brief,简介,,,2010,\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "projects.csv").write_text(
-        ",".join(TABLES[1].all_column_names) + "\np1,Title,标题,Short,短,Desc,描述,2009,2010-06,ongoing,,,poverty_reduction,s1,Intro,\n",
-        encoding="utf-8",
+    def write(table, values: dict[str, str]) -> None:
+        columns = table.all_column_names
+        row = ",".join(values.get(c, "") for c in columns)
+        (tmp_path / table.file_name).write_text(",".join(columns) + "\n" + row + "\n", encoding="utf-8")
+
+    sources, projects = TABLE_BY_NAME["sources"], TABLE_BY_NAME["projects"]
+    write(sources, {"source_id": "s1", "file_name": "s1.txt", "kind": "document", "title": "A brief", "title_zh": "简介", "date": "2010"})
+    write(
+        projects,
+        {
+            "project_id": "p1", "title": "Title", "title_zh": "标题", "short_title": "Short", "short_title_zh": "短",
+            "description": "Desc", "description_zh": "描述", "start": "2009", "end": "2010-06", "status": "ongoing",
+            "themes": "poverty_reduction", "source_id": "s1", "section": "Intro",
+        },
     )
     package = load.read_package(tmp_path)
     assert len(package["projects"]) == 1
