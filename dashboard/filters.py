@@ -48,7 +48,11 @@ class View:
 
 
 def year_range(package: Package) -> tuple[int, int]:
-    """First and last year any dated record in the package mentions."""
+    """First and last year any dated record in the package mentions (worked out once per package)."""
+    return package.derived("year_range", _year_range)
+
+
+def _year_range(package: Package) -> tuple[int, int]:
     years = []
     for table, cols in (("projects", ("start", "end")), ("milestones", ("date",)), ("reach", ("period_from", "as_of"))):
         for col in cols:

@@ -18,6 +18,10 @@ def record_label(table_name: str, row: pd.Series) -> str:
 
 def data_gaps(package: Package) -> pd.DataFrame:
     """One row per empty cell in a column where empty means 'not reported by the source'."""
+    return package.derived("gaps", _find_gaps)
+
+
+def _find_gaps(package: Package) -> pd.DataFrame:
     rows = []
     for table in TABLES:
         frame = package[table.name]

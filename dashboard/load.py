@@ -54,9 +54,16 @@ class Package:
     directory: Path
     tables: dict[str, pd.DataFrame]
     warnings: list[Problem] = field(default_factory=list)
+    _derived: dict = field(default_factory=dict, repr=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    def derived(self, name: str, make):
+        """A value worked out from the package alone, made once: the package never changes."""
+        if name not in self._derived:
+            self._derived[name] = make(self)
+        return self._derived[name]
 
 
 def date_bounds(text: str) -> tuple[date, date]:

@@ -32,7 +32,9 @@ def _fingerprint(directory: Path) -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*.csv")))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# A resource, not data: every session shares the one read-only package instead of
+# unpickling a copy on each rerun.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _read(directory: str, fingerprint: tuple) -> load.Package:
     return load.read_package(directory)
 
