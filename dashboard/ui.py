@@ -208,7 +208,9 @@ def figure_block(key: str, title: str, chart, table: pd.DataFrame, sources: pd.D
         elif chart is None or table.empty:
             st.info(t("view.no_data", lang))
         else:
-            st.plotly_chart(chart, key=f"{key}-chart", theme=None, config={"displaylogo": False, "responsive": True})
+            # The camera button saves a PNG at presentation size, drawn in the browser.
+            png = {"format": "png", "filename": key, "width": 1600, "height": 900, "scale": 2}
+            st.plotly_chart(chart, key=f"{key}-chart", theme=None, config={"displaylogo": False, "responsive": True, "toImageButtonOptions": png})
     with table_tab:
         show_table(table, lang, key=f"{key}-table")
     with sources_tab:

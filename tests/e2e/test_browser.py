@@ -188,3 +188,28 @@ def test_presenter_slides_fit_the_screen(browser, server, shots, size):
         visit.page.screenshot(path=str(shots / f"present-{size[0]}x{size[1]}.png"))
     finally:
         visit.close()
+
+
+def test_browser_language_chooses_chinese_when_no_lang_is_given(browser, server):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(server)
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+        assert page.locator("h1").first.inner_text() == "联合国开发计划署驻华项目成果"
+    finally:
+        context.close()
+
+
+def test_presenter_autoplay_advances_the_slide(browser, server):
+    visit = Visit(browser, server, "present?slide=1")
+    try:
+        visit.page.get_by_text("Autoplay").click()
+        # The shortest interval is 10 seconds; the default 30 is moved down to it.
+        slider = visit.page.locator('[data-testid="stSlider"] input[type="range"]').first
+        slider.focus()
+        for _ in range(4):
+            slider.press("ArrowLeft")
+        visit.page.wait_for_function("location.search.includes('slide=2')", timeout=40_000)
+    finally:
+        visit.close()
