@@ -50,58 +50,59 @@ def _source_lines(frames: list[pd.DataFrame], view: View, lang: str) -> list[str
 
 
 def province_map_figure(view: View, lang: str) -> go.Figure:
-    """A static map of the provinces, coloured as on the Map page, for slides and PNGs."""
+    """A static map of the provinces, coloured as on the Map page, for slides and PNGs.
+
+    Plain plotly shapes on hidden axes: no map tiles, and the static export needs nothing
+    but Chromium. Traces are dicts gathered into one figure (plotly validates once).
+    """
     summary = metrics.province_summary(view, lang).set_index("code")
     by_role = len(view.project_ids) == 1
-    geometry = {f["properties"]["code"]: f["geometry"] for f in maps.boundaries()["features"]}
-    fig = go.Figure()
-    for code, geom in geometry.items():
-        r = summary.loc[code]
-        colour = maps.role_colour(r["roles"]) if by_role else maps.count_colour(int(r["n_projects"]))
-        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+
+    def rgb(colour: list[int]) -> str:
+        return f"rgb({colour[0]},{colour[1]},{colour[2]})"
+
+    def outline(parts: list) -> tuple[list, list]:
         xs: list[float | None] = []
         ys: list[float | None] = []
-        for polygon in polygons:
-            ring = polygon[0]
-            xs += [p[0] for p in ring] + [None]
-            ys += [p[1] for p in ring] + [None]
-        fig.add_trace(
-            go.Scatter(
-                x=xs, y=ys, fill="toself", mode="lines", line={"color": "white", "width": 0.8},
-                fillcolor=f"rgb({colour[0]},{colour[1]},{colour[2]})", hoverinfo="skip", showlegend=False,
-            )
-        )
-    line = maps.maritime_line()["features"][0]["geometry"]
-    xs, ys = [], []
-    for part in line["coordinates"]:
-        xs += [p[0] for p in part] + [None]
-        ys += [p[1] for p in part] + [None]
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#505050", "width": 1.5}, hoverinfo="skip", showlegend=False))
+        for part in parts:
+            xs += [p[0] for p in part] + [None]
+            ys += [p[1] for p in part] + [None]
+        return xs, ys
+
+    traces: list[dict] = []
+    for feature in maps.boundaries()["features"]:
+        geom, r = feature["geometry"], summary.loc[feature["properties"]["code"]]
+        colour = maps.role_colour(r["roles"]) if by_role else maps.count_colour(int(r["n_projects"]))
+        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        xs, ys = outline([polygon[0] for polygon in polygons])
+        traces.append({"type": "scatter", "x": xs, "y": ys, "fill": "toself", "mode": "lines", "line": {"color": "white", "width": 0.8},
+                       "fillcolor": rgb(colour), "hoverinfo": "skip", "showlegend": False})
+    xs, ys = outline(maps.maritime_line()["features"][0]["geometry"]["coordinates"])
+    traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": "#505050", "width": 1.5}, "hoverinfo": "skip", "showlegend": False})
     labels = maps.labels(summary.reset_index(), by_role)
-    fig.add_trace(
-        go.Scatter(
-            x=[x["position"][0] for x in labels], y=[x["position"][1] for x in labels], text=[x["text"] for x in labels],
-            mode="text", textfont={"size": 20, "color": "black"}, hoverinfo="skip", showlegend=False,
-        )
-    )
+    traces.append({"type": "scatter", "x": [x["position"][0] for x in labels], "y": [x["position"][1] for x in labels],
+                   "text": [x["text"] for x in labels], "mode": "text", "textfont": {"size": 20, "color": "black"}, "hoverinfo": "skip", "showlegend": False})
     # Legend entries: colour and, for roles, the letter.
     entries = (
         [(maps.ROLE_COLOURS[r], f"{maps.ROLE_LETTERS[r]} {term('role', r, lang)}") for r in maps.ROLE_LETTERS]
         if by_role
-        else [(maps.NO_PROJECT, t("map.no_projects", lang))] + [(c, t("map.projects_n", lang, n=f"{i + 1}{'+' if i == 3 else ''}")) for i, c in enumerate(maps.COUNT_COLOURS)]
+        else [(maps.NO_PROJECT, t("map.no_projects", lang))]
+        + [(c, t("map.projects_n", lang, n=f"{i + 1}{'+' if i == 3 else ''}")) for i, c in enumerate(maps.COUNT_COLOURS)]
     )
     for colour, name in entries:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker={"size": 18, "symbol": "square", "color": f"rgb({colour[0]},{colour[1]},{colour[2]})"}, name=name))
-    fig.update_xaxes(visible=False, range=[73, 136])
-    # Degrees of longitude are shorter than degrees of latitude at China's latitudes.
-    fig.update_yaxes(visible=False, range=[15, 54], scaleanchor="x", scaleratio=1.25)
-    fig.update_layout(
-        plot_bgcolor="white", paper_bgcolor="white", margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "v", "x": 1.0, "xanchor": "left", "y": 0.5, "font": {"size": 18}},
-        font={"family": charts.FONT, "size": 18},
-        annotations=[{"text": t("map.disclaimer", lang), "xref": "paper", "yref": "paper", "x": 0, "y": 0, "showarrow": False, "xanchor": "left", "yanchor": "bottom", "font": {"size": 12, "color": "#555"}}],
-    )
-    return fig
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "marker": {"size": 18, "symbol": "square", "color": rgb(colour)}, "name": name})
+    disclaimer = {"text": t("map.disclaimer", lang), "xref": "paper", "yref": "paper", "x": 0, "y": 0, "showarrow": False,
+                  "xanchor": "left", "yanchor": "bottom", "font": {"size": 12, "color": "#555"}}
+    layout = {
+        "xaxis": {"visible": False, "range": [73, 136]},
+        # Degrees of longitude are shorter than degrees of latitude at China's latitudes.
+        "yaxis": {"visible": False, "range": [15, 54], "scaleanchor": "x", "scaleratio": 1.25},
+        "plot_bgcolor": "white", "paper_bgcolor": "white", "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "legend": {"orientation": "v", "x": 1.0, "xanchor": "left", "y": 0.5, "font": {"size": 18}},
+        "font": {"family": charts.FONT, "size": 18},
+        "annotations": [disclaimer],
+    }
+    return go.Figure({"data": traces, "layout": layout})
 
 
 def build_slides(package: Package, view: View, lang: str) -> list[Slide]:
