@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard import places
 from dashboard.filters import View
-from dashboard.i18n import STRINGS, format_partial_date, labelled, localized, t, term
+from dashboard.i18n import STRINGS, format_partial_date, format_usd, labelled, localized, t, term
 
 SOURCE_COLUMNS = ("source_id", "section")
 
@@ -128,9 +128,11 @@ def cofinancing(view: View, lang: str) -> pd.DataFrame:
     return out
 
 
-def unnamed_funding(view: View) -> float:
+def unnamed_funding(view: View) -> tuple[float, list[str]]:
+    """Money reported with no funder named, and the projects it belongs to."""
     f = view["funding"]
-    return float(f.loc[f["funder_type"] == "not_reported", "amount_usd"].dropna().sum())
+    lines = f[f["funder_type"] == "not_reported"].dropna(subset=["amount_usd"])
+    return float(lines["amount_usd"].sum()), list(dict.fromkeys(lines["project_id"]))
 
 
 # Reach --------------------------------------------------------------------------
@@ -362,8 +364,6 @@ class ProjectInProvince:
 
 def province_panel(view: View, code: str, lang: str) -> list[ProjectInProvince]:
     """Every project working in the province: its roles there and its project-wide figures."""
-    from dashboard.i18n import format_usd
-
     names = project_labels_all(view, lang)
     here = view["locations"][view["locations"]["province_code"] == code]
     out = []

@@ -15,7 +15,7 @@ Conventions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 LIST_SEPARATOR = "|"
 

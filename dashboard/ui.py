@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import load, metrics, places
-from dashboard.filters import Filters, View, apply_filters, filters_from_query, query_from_filters, year_range
+from dashboard.filters import Filters, View, filters_from_query, query_from_filters, year_range
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, readable_table, t
 
 URL_KEYS = ("project", "from", "to", "province", "lang", "slide")

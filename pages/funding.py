@@ -41,12 +41,11 @@ ui.figure_block(
 
 st.subheader(t("funding.not_reported", lang))
 missing = metrics.projects_without_funding(view)
-unnamed = metrics.unnamed_funding(view)
+unnamed, unnamed_projects = metrics.unnamed_funding(view)
 if missing:
     st.warning(t("funding.not_reported_projects", lang, names=", ".join(names[p] for p in missing)))
 if unnamed:
-    unnamed_projects = view["funding"].query("funder_type == 'not_reported'").dropna(subset=["amount_usd"])["project_id"]
-    st.warning(t("funding.unnamed", lang, amount=format_usd(unnamed, lang), names=", ".join(names[p] for p in dict.fromkeys(unnamed_projects))))
+    st.warning(t("funding.unnamed", lang, amount=format_usd(unnamed, lang), names=", ".join(names[p] for p in unnamed_projects)))
 if not missing and not unnamed:
     st.success(t("funding.all_reported", lang))
 ui.footer(ctx, [view["funding"]])

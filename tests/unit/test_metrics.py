@@ -47,7 +47,7 @@ def test_cofinancing_compares_government_and_undp(package):
 
 
 def test_unnamed_funding_is_reported_as_such(package):
-    assert metrics.unnamed_funding(view_of(package)) == 1_000_000
+    assert metrics.unnamed_funding(view_of(package)) == (1_000_000, ["iprcc-ssc"])
     table = metrics.funding_table(view_of(package, projects=("iprcc-ssc",)), "en")
     assert "Funder not named" in set(table["Funder"])
 
