@@ -1,20 +1,23 @@
-"""Command line: `python -m dashboard check [DATA_DIR]`, `python -m dashboard datapackage`."""
+"""Command line: `python -m dashboard check [DATA_DIR]`, `brief --out FILE`, `datapackage`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from dashboard import load
-from dashboard.gaps import gap_counts
+from dashboard.config import BUNDLED_DATA_DIR
+from dashboard.domain.gaps import gap_counts
 from dashboard.schema import TABLES
+from dashboard.store.package import read_package
+from dashboard.validate.problems import PackageError
 
 
 def check(directory: str) -> int:
+    """Validate a package and print a summary, or every problem; the exit code says which."""
     try:
-        package = load.read_package(directory)
-    except load.PackageError as err:
-        print(f"The data package in {err.directory} has {len(err.problems)} problem(s):\n")
+        package = read_package(directory)
+    except PackageError as err:
+        print(f"The data package in {err.source} has {len(err.problems)} problem(s):\n")
         for problem in err.problems:
             print(f"  - {problem}")
         print("\nFix these in the CSV files and run the check again. The dashboard keeps showing the last good data meanwhile.")
@@ -36,10 +39,15 @@ def check(directory: str) -> int:
 
 
 def brief(args: argparse.Namespace) -> int:
+    """Write the briefing pack for a filtered view as .pptx or .pdf."""
     import time
 
-    from dashboard import briefing, metrics
-    from dashboard.filters import Filters, apply_filters
+    from dashboard.briefing.images import slide_images
+    from dashboard.briefing.pdf import write_pdf
+    from dashboard.briefing.pptx import write_pptx
+    from dashboard.briefing.slides import build_slides
+    from dashboard.domain.filters import Filters, apply_filters
+    from dashboard.present.text import filters_summary
 
     started = time.perf_counter()
     out = args.out
@@ -47,8 +55,8 @@ def brief(args: argparse.Namespace) -> int:
         print("--out must end in .pptx or .pdf")
         return 2
     try:
-        package = load.read_package(args.data)
-    except load.PackageError as err:
+        package = read_package(args.data)
+    except PackageError as err:
         for problem in err.problems:
             print(f"  - {problem}")
         return 1
@@ -58,10 +66,10 @@ def brief(args: argparse.Namespace) -> int:
         print(f"Unknown project id(s): {', '.join(unknown)}. Known: {', '.join(sorted(known))}")
         return 2
     view = apply_filters(package, Filters(tuple(args.project), tuple(args.province), args.year_from, args.year_to))
-    slides = briefing.build_slides(package, view, args.lang)
-    images = briefing.briefing_images(slides)
-    line = metrics.filters_summary(view, args.lang)
-    data = briefing.write_pptx(slides, line, images) if out.endswith(".pptx") else briefing.write_pdf(slides, line, images)
+    slides = build_slides(package, view, args.lang)
+    images = slide_images(slides)
+    line = filters_summary(view, args.lang)
+    data = (write_pptx if out.endswith(".pptx") else write_pdf)(slides, line, images)
     with open(out, "wb") as f:
         f.write(data)
     print(f"wrote {out}: {len(slides)} slides, {len(data) / 1024:.0f} KB in {time.perf_counter() - started:.1f} s")
@@ -69,10 +77,11 @@ def brief(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run the command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate a data package and summarise it")
-    check_cmd.add_argument("data_dir", nargs="?", default=str(load.DATA_DIR))
+    check_cmd.add_argument("data_dir", nargs="?", default=str(BUNDLED_DATA_DIR))
     commands.add_parser("datapackage", help="write data/datapackage.json from the schema")
     brief_cmd = commands.add_parser("brief", help="write a briefing pack (.pptx or .pdf) for a filtered view")
     brief_cmd.add_argument("--out", required=True, help="FILE.pptx or FILE.pdf")
@@ -81,14 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     brief_cmd.add_argument("--to", dest="year_to", type=int)
     brief_cmd.add_argument("--province", action="append", default=[], help="GB/T 2260 code; repeat for several")
     brief_cmd.add_argument("--lang", choices=("en", "zh"), default="en")
-    brief_cmd.add_argument("--data", default=str(load.DATA_DIR), help="data package folder")
+    brief_cmd.add_argument("--data", default=str(BUNDLED_DATA_DIR), help="data package folder")
     args = parser.parse_args(argv)
     if args.command == "brief":
         return brief(args)
     if args.command == "check":
         return check(args.data_dir)
     if args.command == "datapackage":
-        from dashboard.descriptor import write_descriptor
+        from dashboard.schema.descriptor import write_descriptor
 
         print(f"wrote {write_descriptor()}")
         return 0

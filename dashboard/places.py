@@ -12,9 +12,9 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-GEO_DIR = Path(__file__).resolve().parent.parent / "geo"
+from dashboard.config import GEO_DIR
+
 
 # Suffixes a source may add to a province's name. Longest first so that
 # "autonomous region" is removed before "region" could be considered.
@@ -38,6 +38,8 @@ class PlaceError(ValueError):
 
 @dataclass(frozen=True)
 class PlaceMatch:
+    """What a place name resolved to: its province code, and whether it names the province or a city."""
+
     code: str
     admin_level: str  # "province" or "city"
     name_en: str  # the reference's English name for what was matched
@@ -60,17 +62,20 @@ def normalise(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def province_rows() -> tuple[dict[str, str], ...]:
+    """The 34 provincial-level divisions from geo/provinces.csv, one dict per row."""
     with open(GEO_DIR / "provinces.csv", encoding="utf-8") as f:
         return tuple(csv.DictReader(f))
 
 
 @lru_cache(maxsize=1)
 def city_rows() -> tuple[dict[str, str], ...]:
+    """The cities the sources name, with their province, from geo/cities.csv."""
     with open(GEO_DIR / "cities.csv", encoding="utf-8") as f:
         return tuple(csv.DictReader(f))
 
 
 def province_codes() -> frozenset[str]:
+    """The 34 GB/T 2260 province codes."""
     return frozenset(r["code"] for r in province_rows())
 
 
@@ -106,6 +111,7 @@ def _display_names() -> dict[str, str]:
 
 
 def suggestions(name: str, limit: int = 3) -> list[str]:
+    """Known names close to `name`, to suggest when it matches none (never accepted as a match)."""
     display = _display_names()
     close = difflib.get_close_matches(normalise(name), list(display), n=limit, cutoff=0.75)
     return [display[k] for k in close]

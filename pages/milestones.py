@@ -1,24 +1,28 @@
+"""Milestones: the timeline over the Five-Year Plan periods, policy uptake, and undated milestones."""
+
 import streamlit as st
 
-from dashboard import charts, metrics, ui
-from dashboard.i18n import t
+from dashboard.domain import figures
+from dashboard.present import charts
+from dashboard.present.i18n import t
+from dashboard.present.tables import milestone_table, timeline_frames
+from dashboard.web import components, state
 
-ctx = ui.context()
+ctx = state.context()
 view, lang = ctx.view, ctx.lang
-ui.page_header("nav.milestones", ctx)
+components.page_header("nav.milestones", ctx)
+records = [view["milestones"], view["projects"]]
 
-spans, points, bands = metrics.timeline_frames(view, lang)
-table = metrics.milestone_table(view, metrics.milestones_by_recency(view["milestones"]), lang)
+spans, points, bands = timeline_frames(view, lang)
+table = milestone_table(view, figures.milestones_by_recency(view["milestones"]), lang)
 figure = charts.timeline(spans, points, bands, "", lang)
-sources = metrics.sources_of([view["milestones"], view["projects"]], view["sources"], lang)
-ui.figure_block("milestones", t("milestones.title", lang), figure, table, sources, lang, note=t("milestones.fyp_band", lang))
+components.figure_block("milestones", t("milestones.title", lang), figure, table, records, ctx, note=t("milestones.fyp_band", lang))
 
-uptake = view["milestones"].query("kind == 'policy_uptake'")
 st.subheader("★ " + t("milestones.uptake", lang))
-ui.show_table(metrics.milestone_table(view, uptake, lang), lang)
+components.show_table(milestone_table(view, figures.policy_uptake(view), lang), lang)
 
-undated = metrics.undated_milestones(view)
+undated = figures.undated_milestones(view)
 if len(undated):
     st.subheader(t("milestones.undated", lang))
-    ui.show_table(metrics.milestone_table(view, undated, lang), lang)
-ui.footer(ctx, [view["milestones"], view["projects"]])
+    components.show_table(milestone_table(view, undated, lang), lang)
+components.footer(ctx, records)

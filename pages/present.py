@@ -1,19 +1,25 @@
+"""Presenter mode: full-screen slides of the current view, keyboard and autoplay, and the
+briefing pack to download."""
+
 import time
 
 import streamlit as st
 
-from dashboard import briefing, metrics, ui
-from dashboard.i18n import t
+from dashboard.briefing.images import figure_png, slide_images
+from dashboard.briefing.pdf import write_pdf
+from dashboard.briefing.pptx import write_pptx
+from dashboard.briefing.slides import BUILDERS, build_slide, build_slides
+from dashboard.present.i18n import t
+from dashboard.present.text import filters_summary
+from dashboard.web import state
 
-ctx = ui.context()
+ctx = state.context()
 view, lang = ctx.view, ctx.lang
-slides = briefing.build_slides(ctx.package, view, lang)
-count = len(slides)
-number = min(max(int(st.session_state.get("slide", 1)), 1), count)
-st.session_state["slide"] = number
-st.session_state["_presenting"] = True  # the entrypoint keeps ?slide= in the URL
-slide = slides[number - 1]
-filters_line = metrics.filters_summary(view, lang)
+count = len(BUILDERS)
+number = state.slide_number(count)
+state.go_to_slide(number, count)
+slide = build_slide(number, ctx.package, view, lang)
+filters_line = filters_summary(view, lang)
 
 # Full-screen slides: no sidebar, header or toolbar; type sized for the back of the room.
 st.markdown(
@@ -29,54 +35,47 @@ st.markdown(
     unsafe_allow_html=True,
 )
 
-
-def go_to(target: int) -> None:
-    st.session_state["slide"] = min(max(target, 1), count)
-    st.session_state["_presenting"] = True
-
-
 st.title(slide.title, anchor=False)
 st.markdown(f'<div class="slide-footer"><span>{filters_line}</span><span>{number} / {count}</span></div>', unsafe_allow_html=True)
 if slide.lines:
     items = "".join(f"<li>{line}</li>" for line in slide.lines)
     st.markdown(f'<ul class="slide-lines{" compact" if slide.figure else ""}">{items}</ul>', unsafe_allow_html=True)
 if slide.figure is not None:
-    figure = slide.figure
-    figure.update_layout(font={"size": 20}, height=560)
-    st.plotly_chart(figure, theme=None, key=f"slide-{slide.key}", config={"displaylogo": False, "responsive": True})
+    slide.figure.update_layout(font={"size": 20}, height=560)
+    st.plotly_chart(slide.figure, theme=None, key=f"slide-{slide.key}", config={"displaylogo": False, "responsive": True})
 
 left, middle, right = st.columns([1, 2, 1])
-left.button(f"← {t('present.previous', lang)}", on_click=go_to, args=(number - 1,), shortcut="Left", disabled=number == 1, key="previous")
-right.button(f"{t('present.next', lang)} →", on_click=go_to, args=(number + 1,), shortcut="Right", disabled=number == count, key="next")
+left.button(f"← {t('present.previous', lang)}", on_click=state.go_to_slide, args=(number - 1, count), shortcut="Left", disabled=number == 1, key="previous")
+right.button(f"{t('present.next', lang)} →", on_click=state.go_to_slide, args=(number + 1, count), shortcut="Right", disabled=number == count, key="next")
 with middle:
-    autoplay = st.toggle(t("present.autoplay", lang), key="autoplay")
-    interval = st.select_slider(t("present.interval", lang), options=[10, 15, 20, 30, 45, 60, 90, 120], value=30, key="interval")
+    autoplay = st.toggle(t("present.autoplay", lang), key=state.AUTOPLAY)
+    interval = st.select_slider(t("present.interval", lang), options=[10, 15, 20, 30, 45, 60, 90, 120], value=30, key=state.INTERVAL)
     st.caption(t("present.keys", lang))
 
 
 @st.fragment(run_every=interval if autoplay else None)
 def advance_on_timer() -> None:
     # The fragment reruns every `interval` seconds; the first run is the page drawing itself.
-    last = st.session_state.setdefault("_slide_shown_at", time.time())
-    if autoplay and time.time() - last >= interval - 0.5:
-        st.session_state["_slide_shown_at"] = time.time()
-        go_to(number % count + 1)
+    if autoplay and state.autoplay_due(interval, time.time()):
+        state.go_to_slide(number % count + 1, count)
         st.rerun(scope="app")
 
 
-st.session_state["_slide_shown_at"] = time.time()
+state.slide_shown(time.time())
 advance_on_timer()
+
+
+def pack(writer) -> bytes:
+    """The whole briefing pack, built only when its button is clicked."""
+    slides = build_slides(ctx.package, view, lang)
+    return writer(slides, filters_line, slide_images(slides))
+
 
 with st.expander(t("present.downloads", lang)):
     a, b, c = st.columns(3)
-    a.download_button(
-        t("present.pptx", lang),
-        lambda: briefing.write_pptx(slides, filters_line, briefing.briefing_images(slides)),
-        file_name="briefing.pptx",
-        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    )
-    b.download_button(t("present.pdf", lang), lambda: briefing.write_pdf(slides, filters_line, briefing.briefing_images(slides)), file_name="briefing.pdf", mime="application/pdf")
+    a.download_button(t("present.pptx", lang), lambda: pack(write_pptx), file_name="briefing.pptx", mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+    b.download_button(t("present.pdf", lang), lambda: pack(write_pdf), file_name="briefing.pdf", mime="application/pdf")
     if slide.figure is not None:
-        c.download_button(t("present.png", lang), lambda: briefing.figure_png(slide.figure), file_name=f"{slide.key}.png", mime="image/png")
+        c.download_button(t("present.png", lang), lambda: figure_png(slide.figure), file_name=f"{slide.key}.png", mime="image/png")
     st.caption("\n".join(f"- {line}" for line in slide.sources))
     st.page_link(ctx.pages[""], label=t("present.exit", lang))

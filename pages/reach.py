@@ -1,21 +1,25 @@
+"""Reach: participants and countries per project, lower bounds marked, never summed."""
+
 import streamlit as st
 
-from dashboard import charts, metrics, ui
-from dashboard.i18n import t
+from dashboard.domain import figures
+from dashboard.present import charts
+from dashboard.present.i18n import join_names, t
+from dashboard.present.tables import project_names, reach_by_unit
+from dashboard.web import components, state
 
-ctx = ui.context()
+ctx = state.context()
 view, lang = ctx.view, ctx.lang
-ui.page_header("nav.reach", ctx)
+components.page_header("nav.reach", ctx)
 st.caption(t("reach.not_summed", lang))
 
-sources = metrics.sources_of([view["reach"]], view["sources"], lang)
 for unit, title_key in (("people", "reach.people"), ("countries", "reach.countries")):
-    table, labels, lower = metrics.reach_by_unit(view, unit, lang)
-    figure = charts.reach_bars(table.assign(_label=labels), "_label", t("col.value", lang), lower, "", t(f"unit.{unit}", lang), lang)
-    ui.figure_block(f"reach-{unit}", t(title_key, lang), figure, table, sources, lang)
+    table, labels, lower = reach_by_unit(view, unit, lang)
+    figure = charts.reach_bars(table.assign(_label=labels), "_label", "value", lower, "", t(f"unit.{unit}", lang), lang)
+    components.figure_block(f"reach-{unit}", t(title_key, lang), figure, table, [view["reach"]], ctx)
 
-missing = metrics.projects_without_reach(view)
+missing = figures.projects_without_reach(view)
 if missing:
-    names = metrics.project_labels_all(view, lang)
-    st.info(t("reach.none", lang, names=", ".join(names[p] for p in missing)))
-ui.footer(ctx, [view["reach"]])
+    names = project_names(view.all_projects, lang)
+    st.info(t("reach.none", lang, names=join_names([names[p] for p in missing], lang)))
+components.footer(ctx, [view["reach"]])

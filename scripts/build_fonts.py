@@ -34,9 +34,9 @@ def gb2312_level1() -> set[str]:
 
 
 def used_characters() -> set[str]:
-    from dashboard.i18n import STRINGS
-    from dashboard.load import DATA_DIR
-    from dashboard.places import GEO_DIR
+    from dashboard.config import BUNDLED_DATA_DIR as DATA_DIR
+    from dashboard.config import GEO_DIR
+    from dashboard.present.i18n import STRINGS
 
     text = "".join(v["zh"] for v in STRINGS.values())
     text += "".join(p.read_text(encoding="utf-8") for p in [*DATA_DIR.glob("*.csv"), *GEO_DIR.glob("*.csv")])

@@ -1,73 +1,33 @@
-"""The data package's schema, declared once.
+"""Every table of the data package, declared once.
 
-Validation (`load.py`), the data-gaps view, the Frictionless descriptor
-(`data/datapackage.json`) and the tests all derive from the declarations here.
-
-Conventions:
-- A `date` column holds a partial ISO date: `2007`, `2007-07` or `2007-07-15`. Its form is
-  its precision (year, month, day); an empty cell is an unknown date.
-- A column with `gap=True` may be empty, and an empty cell there means the source does not
-  report the value. Such cells are counted and listed on the data-gaps view; they are never
-  filled in by the dashboard.
-- A column with `translatable=True` has a Simplified Chinese companion `<name>_zh`.
-- A `list` column holds several allowed values separated by `|`.
+Validation, typing, the data-gaps view, the Frictionless descriptor
+(`data/datapackage.json`) and the workbook all derive from these declarations.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-LIST_SEPARATOR = "|"
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: str  # string | integer | number | date | list
-    description: str
-    required: bool = True
-    gap: bool = False
-    allowed: tuple[str, ...] = ()
-    unit: str = ""
-    minimum: float | None = None
-    translatable: bool = False
-    references: tuple[str, str] | None = None  # (table, column), or ("provinces", "code")
-
-    @property
-    def may_be_empty(self) -> bool:
-        return self.gap or not self.required
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    description: str
-    columns: tuple[Column, ...]
-    primary_key: tuple[str, ...]
-    # (start column, end column) pairs where the end may not come before the start.
-    ordered_dates: tuple[tuple[str, str], ...] = ()
-    # (name column, province column): the name as the source wrote it must match the code.
-    place_check: tuple[str, str] | None = None
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.name}.csv"
-
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
-
-    @property
-    def all_column_names(self) -> list[str]:
-        """Every column in the CSV, with the `_zh` companions after their English column."""
-        names = []
-        for c in self.columns:
-            names.append(c.name)
-            if c.translatable:
-                names.append(f"{c.name}_zh")
-        return names
+from dashboard.schema.codelists import (
+    ADMIN_LEVELS,
+    DATE_QUALIFIERS,
+    FUNDER_TYPES,
+    MILESTONE_KINDS,
+    MILESTONE_STATUSES,
+    PARTNER_ROLES,
+    PARTNER_TYPES,
+    PROJECT_STATUSES,
+    QUALIFIERS,
+    REACH_MEASURES,
+    REACH_UNITS,
+    ROLES,
+    SCOPES,
+    SOURCE_KINDS,
+    THEMES,
+)
+from dashboard.schema.columns import Column, Table
 
 
 def _provenance() -> tuple[Column, ...]:
+    """The columns every record carries: its source document, section, and our note."""
     return (
         Column("source_id", "string", "The source this record comes from.", references=("sources", "source_id")),
         Column("section", "string", "Where in the source: its section heading."),
@@ -78,29 +38,6 @@ def _provenance() -> tuple[Column, ...]:
 PROJECT = Column("project_id", "string", "The project.", references=("projects", "project_id"))
 PROVINCE_CODE = ("provinces", "code")
 
-FUNDER_TYPES = ("undp", "government", "other", "not_reported")
-ROLES = ("pilot_province", "project_location", "field_study", "case_study", "training_of_trainers")
-MILESTONE_KINDS = (
-    "policy_uptake",
-    "study",
-    "governance",
-    "review",
-    "event",
-    "partnership",
-    "expansion",
-    "training",
-)
-THEMES = (
-    "leadership_training",
-    "xiaokang_mdgs",
-    "statistics_indicators",
-    "rural_development",
-    "climate_environment",
-    "public_sector_reform",
-    "poverty_reduction",
-    "south_south_cooperation",
-)
-
 TABLES: tuple[Table, ...] = (
     Table(
         "sources",
@@ -108,7 +45,7 @@ TABLES: tuple[Table, ...] = (
         (
             Column("source_id", "string", "Identifier: the document's file name without extension."),
             Column("file_name", "string", "File name of the document in the seeds folder (documents only).", required=False),
-            Column("kind", "string", "A source document, or a general reference.", allowed=("document", "reference")),
+            Column("kind", "string", "A source document, or a general reference.", allowed=SOURCE_KINDS),
             Column("title", "string", "Title of the document.", translatable=True),
             Column("publisher", "string", "Who issued the document.", gap=True, translatable=True),
             Column("date", "date", "Date of the document, or of the event it records.", gap=True),
@@ -126,7 +63,7 @@ TABLES: tuple[Table, ...] = (
             Column("description", "string", "What the project does, in our own words.", translatable=True),
             Column("start", "date", "Start of the project (this phase).", gap=True),
             Column("end", "date", "End of the project (this phase).", gap=True),
-            Column("status", "string", "Status as the source describes it.", allowed=("ongoing", "completed", "planned"), gap=True),
+            Column("status", "string", "Status as the source describes it.", allowed=PROJECT_STATUSES, gap=True),
             Column("undp_project_id", "string", "UNDP project number.", gap=True),
             Column("total_budget_usd", "number", "Total budget, where the source states one; the funding lines must add up to it.", required=False, unit="USD", minimum=0),
             Column("themes", "list", "Themes, separated by |.", allowed=THEMES),
@@ -146,9 +83,9 @@ TABLES: tuple[Table, ...] = (
                 "role",
                 "string",
                 "What the partner does for the project.",
-                allowed=("implementing_partner", "national_counterpart", "steering_committee", "technical_partner", "international_partner"),
+                allowed=PARTNER_ROLES,
             ),
-            Column("partner_type", "string", "Kind of organisation.", allowed=("government", "un", "academic", "international", "other")),
+            Column("partner_type", "string", "Kind of organisation.", allowed=PARTNER_TYPES),
             *_provenance(),
         ),
         ("project_id", "partner", "role"),
@@ -163,7 +100,7 @@ TABLES: tuple[Table, ...] = (
             Column("funder", "string", "Normalised funder name.", gap=True, translatable=True),
             Column("funder_type", "string", "Kind of funder.", allowed=FUNDER_TYPES),
             Column("amount_usd", "number", "Amount contributed.", gap=True, unit="USD", minimum=0),
-            Column("qualifier", "string", "Exact amount, or a lower bound.", allowed=("exact", "lower_bound")),
+            Column("qualifier", "string", "Exact amount, or a lower bound.", allowed=QUALIFIERS),
             *_provenance(),
         ),
         ("project_id", "line"),
@@ -175,7 +112,7 @@ TABLES: tuple[Table, ...] = (
             PROJECT,
             Column("place_as_written", "string", "The place exactly as the source writes it."),
             Column("province_code", "string", "GB/T 2260 code of the province.", gap=True, references=PROVINCE_CODE),
-            Column("admin_level", "string", "Whether the source names a province or a city.", allowed=("province", "city")),
+            Column("admin_level", "string", "Whether the source names a province or a city.", allowed=ADMIN_LEVELS),
             Column("role", "string", "What the place is to the project.", allowed=ROLES),
             Column("since", "date", "When the role began, where the source says.", required=False),
             *_provenance(),
@@ -189,10 +126,10 @@ TABLES: tuple[Table, ...] = (
         (
             PROJECT,
             Column("line", "integer", "Order within the project.", minimum=1),
-            Column("measure", "string", "What is counted.", allowed=("participants", "countries")),
+            Column("measure", "string", "What is counted.", allowed=REACH_MEASURES),
             Column("value", "integer", "The figure.", gap=True, minimum=0),
-            Column("qualifier", "string", "Exact, or a lower bound ('more than').", allowed=("exact", "lower_bound")),
-            Column("unit", "string", "Unit of the figure.", allowed=("people", "countries")),
+            Column("qualifier", "string", "Exact, or a lower bound ('more than').", allowed=QUALIFIERS),
+            Column("unit", "string", "Unit of the figure.", allowed=REACH_UNITS),
             Column("audience", "string", "Who was reached.", translatable=True),
             Column("period_from", "date", "Start of the period the figure covers.", gap=True),
             Column("as_of", "date", "Date the figure refers to.", gap=True),
@@ -212,7 +149,7 @@ TABLES: tuple[Table, ...] = (
                 "date_qualifier",
                 "string",
                 "'on' the date, or reported as done 'by' the date (the source's own date).",
-                allowed=("on", "by", "from"),
+                allowed=DATE_QUALIFIERS,
                 required=False,
             ),
             Column("kind", "string", "Kind of milestone.", allowed=MILESTONE_KINDS),
@@ -220,8 +157,8 @@ TABLES: tuple[Table, ...] = (
             Column("five_year_plan", "integer", "The Five-Year Plan concerned.", required=False, references=("five_year_plans", "plan")),
             Column("count", "integer", "A count the source gives (indicators adopted, studies done).", required=False, minimum=0),
             Column("count_unit", "string", "What the count counts.", required=False, translatable=True),
-            Column("status", "string", "Achieved, or planned at the time of the source.", allowed=("achieved", "planned")),
-            Column("scope", "string", "Level of the work.", allowed=("national", "provincial", "international")),
+            Column("status", "string", "Achieved, or planned at the time of the source.", allowed=MILESTONE_STATUSES),
+            Column("scope", "string", "Level of the work.", allowed=SCOPES),
             Column("province_code", "string", "Province concerned, for provincial milestones.", required=False, references=PROVINCE_CODE),
             *_provenance(),
         ),

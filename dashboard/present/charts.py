@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import format_number, t
+from dashboard.present.i18n import format_number, t
 
 UNDP_BLUE = "#006EB5"
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.

@@ -1,4 +1,4 @@
-"""Downloads of the whole data package: a zip of the CSV files and an Excel workbook."""
+"""Downloads: a display table as CSV, and the whole package as zipped CSV or a workbook."""
 
 from __future__ import annotations
 
@@ -7,8 +7,13 @@ import zipfile
 
 import pandas as pd
 
-from dashboard.load import Package
 from dashboard.schema import TABLES
+from dashboard.store.package import Package
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """The table as CSV, with a byte-order mark so spreadsheet programs read Chinese as UTF-8."""
+    return table.to_csv(index=False).encode("utf-8-sig")
 
 
 def package_zip(package: Package) -> bytes:

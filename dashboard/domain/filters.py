@@ -1,4 +1,4 @@
-"""The filter state and what it keeps of the data package.
+"""The filters and what they keep of the package: a View of the tables as filtered.
 
 Rules, also said on screen:
 - Project and province filters are empty by default, meaning 'all'.
@@ -14,14 +14,17 @@ Rules, also said on screen:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 import pandas as pd
 
-from dashboard.load import Package
+from dashboard.store.package import Package
 
 
 @dataclass(frozen=True)
 class Filters:
+    """What a person chose: project ids, province codes and a period (None = the data's range)."""
+
     projects: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
     year_from: int | None = None
@@ -44,6 +47,7 @@ class View:
 
     @property
     def project_ids(self) -> list[str]:
+        """Ids of the projects the filters keep, in package order."""
         return list(self.tables["projects"]["project_id"])
 
 
@@ -53,11 +57,14 @@ def year_range(package: Package) -> tuple[int, int]:
 
 
 def _year_range(package: Package) -> tuple[int, int]:
+    # A package with no dated record at all still needs a period for the filter bar.
     years = []
     for table, cols in (("projects", ("start", "end")), ("milestones", ("date",)), ("reach", ("period_from", "as_of"))):
         for col in cols:
             for suffix in ("_first", "_last"):
                 years += list(package[table][col + suffix].dropna().dt.year)
+    if not years:
+        return date.today().year, date.today().year
     return int(min(years)), int(max(years))
 
 
@@ -94,6 +101,7 @@ def project_period_status(projects: pd.DataFrame, year_from: int, year_to: int) 
 
 
 def milestone_period_status(milestones: pd.DataFrame, year_from: int, year_to: int) -> pd.Series:
+    """Per milestone: 'in' (its date overlaps the range), 'out', or 'undated'."""
     first = pd.Timestamp(year_from, 1, 1)
     last = pd.Timestamp(year_to, 12, 31)
     undated = milestones["date_first"].isna()
@@ -104,6 +112,7 @@ def milestone_period_status(milestones: pd.DataFrame, year_from: int, year_to: i
 
 
 def apply_filters(package: Package, filters: Filters) -> View:
+    """The package as the filters keep it, with what the period filter could not place."""
     filters = clamp(filters, package)
     projects = package["projects"]
     locations = package["locations"]
@@ -149,40 +158,7 @@ def apply_filters(package: Package, filters: Filters) -> View:
     return View(filters, tables, projects, period_active, undated_projects, undated_milestones)
 
 
-# The URL ------------------------------------------------------------------------
-# Filters live in the query string: ?project=alp-3&project=xiaokang&from=2005&to=2010
-# &province=530000&lang=zh. Ids and codes, not display names, so a link works in either
-# language and survives a change of titles. Defaults are left out to keep links short.
-
-
-def filters_from_query(
-    params: dict[str, list[str]], projects: list[str], provinces: list[str], years: tuple[int, int]
-) -> dict[str, object]:
-    """Widget values from query parameters; unknown ids and impossible years are dropped."""
-    lo, hi = years
-    state: dict[str, object] = {
-        "project": [p for p in dict.fromkeys(params.get("project", [])) if p in projects],
-        "province": [p for p in dict.fromkeys(params.get("province", [])) if p in provinces],
-        "from": lo,
-        "to": hi,
-    }
-    for key in ("from", "to"):
-        values = params.get(key, [])
-        if values and values[-1].isdigit() and lo <= int(values[-1]) <= hi:
-            state[key] = int(values[-1])
-    return state
-
-
-def query_from_filters(filters: Filters, years: tuple[int, int], lang: str, default_lang: str) -> dict[str, list[str] | str]:
-    query: dict[str, list[str] | str] = {}
-    if filters.projects:
-        query["project"] = list(filters.projects)
-    if filters.year_from is not None and filters.year_from != years[0]:
-        query["from"] = str(filters.year_from)
-    if filters.year_to is not None and filters.year_to != years[1]:
-        query["to"] = str(filters.year_to)
-    if filters.provinces:
-        query["province"] = list(filters.provinces)
-    if lang != default_lang:
-        query["lang"] = lang
-    return query
+def single_project_view(view: View, project_id: str) -> View:
+    """The view narrowed to one project, for its detail page."""
+    tables = {name: (frame[frame["project_id"] == project_id] if "project_id" in frame else frame) for name, frame in view.tables.items()}
+    return View(view.filters, tables, view.all_projects, view.period_active, [], [])

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.load import Package
-from dashboard.schema import TABLES
+from dashboard.schema import TABLE_BY_NAME, TABLES
+from dashboard.store.package import Package
 
 GAP_COLUMNS = ["table", "record", "project_id", "field", "meaning", "note", "note_zh", "source_id", "section"]
 
 
 def record_label(table_name: str, row: pd.Series) -> str:
     """A short, human-readable key for a row, built from the table's primary key."""
-    table = next(t for t in TABLES if t.name == table_name)
-    return " / ".join(str(row[k]) for k in table.primary_key)
+    return " / ".join(str(row[k]) for k in TABLE_BY_NAME[table_name].primary_key)
 
 
 def data_gaps(package: Package) -> pd.DataFrame:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dashboard.load import DATA_DIR
-from dashboard.schema import LIST_SEPARATOR, TABLES, Column, Table
+from dashboard.config import BUNDLED_DATA_DIR
+from dashboard.schema.columns import LIST_SEPARATOR, Column, Table
+from dashboard.schema.tables import TABLES
 
 _TYPES = {"string": "string", "integer": "integer", "number": "number", "date": "string", "list": "string"}
 
 
 def _field(col: Column, name: str | None = None, zh: bool = False) -> dict:
+    """One Frictionless field: the column, or (zh=True) its Chinese companion."""
     field = {"name": name or col.name, "type": _TYPES[col.type], "description": col.description}
     if zh:
         field["description"] = f"Simplified Chinese of {col.name}."
@@ -42,6 +44,7 @@ def _field(col: Column, name: str | None = None, zh: bool = False) -> dict:
 
 
 def _resource(table: Table) -> dict:
+    """One Frictionless resource: the table's file, fields, keys and references."""
     fields = []
     for col in table.columns:
         fields.append(_field(col))
@@ -66,15 +69,17 @@ def _resource(table: Table) -> dict:
 
 
 def descriptor() -> dict:
+    """The whole package descriptor, as `data/datapackage.json` holds it."""
     return {
         "name": "undp-china-portfolio-results",
         "title": "Results of a portfolio of UNDP China projects",
-        "description": "Projects, funding, places, reach and policy milestones, each row traced to a source document and section. Generated from dashboard/schema.py.",
+        "description": "Projects, funding, places, reach and policy milestones, each row traced to a source document and section. Generated from dashboard/schema/.",
         "resources": [_resource(t) for t in TABLES],
     }
 
 
-def write_descriptor(directory: Path = DATA_DIR) -> Path:
+def write_descriptor(directory: Path = BUNDLED_DATA_DIR) -> Path:
+    """Write `datapackage.json` into `directory` and return its path."""
     path = directory / "datapackage.json"
     path.write_text(json.dumps(descriptor(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path

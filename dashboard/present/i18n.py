@@ -1,4 +1,5 @@
-"""Every string a person reads, in English and Simplified Chinese, in one table.
+"""Every string a person reads, in English and Simplified Chinese, in one table, and the
+formats that depend on the language (numbers, amounts, dates, lists, colons).
 
 Terminology follows one glossary (the `role.*`, `kind.*`, `funder_type.*` entries are the
 terms used everywhere else). Data values come from the `_zh` columns of the package.
@@ -251,6 +252,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.records": {"en": "Records taken", "zh": "提取的记录数"},
     "col.n_projects": {"en": "Projects", "zh": "项目数"},
     "col.projects_roles": {"en": "Projects and roles", "zh": "项目及角色"},
+    "col.government": {"en": "Government", "zh": "政府"},
+    "col.undp": {"en": "UNDP", "zh": "开发计划署"},
     "col.figure": {"en": "Figure", "zh": "数字"},
     "col.gaps": {"en": "Gaps", "zh": "缺口数"},
     # Glossary of data values
@@ -319,6 +322,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def placeholders(text: str) -> set[str]:
+    """The `{names}` a string expects to be filled in."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
@@ -347,19 +351,8 @@ def localized(frame: pd.DataFrame, column: str, lang: str) -> pd.Series:
     return frame[column]
 
 
-def readable_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table as a person reads it: thousands separators, and gaps written as gaps.
-
-    Downloads keep the plain numbers (empty where not reported) so they stay computable.
-    """
-    out = table.copy()
-    for column in out.columns:
-        if pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
-            out[column] = [t("date.unknown", lang) if pd.isna(v) else f"{v:,.0f}" for v in out[column]]
-    return out
-
-
 def format_number(value: float, lang: str = "en") -> str:
+    """A whole number with thousands separators (the same in both languages)."""
     return f"{value:,.0f}"
 
 
@@ -377,3 +370,24 @@ def format_partial_date(text: object, lang: str = "en") -> str:
         return "".join(f"{v}{u}" for v, u in zip(parts, ("年", "月", "日")))
     d = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     return {1: f"{d.year}", 2: d.strftime("%b %Y"), 3: f"{d.day} {d.strftime('%b %Y')}"}[len(parts)]
+
+
+def join_names(names: list[str] | tuple[str, ...], lang: str) -> str:
+    """A list of names as each language writes it: 'A, B' / 'A、B'."""
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+def header(column_id: str, lang: str) -> str:
+    """A display table's column header: the `col.<id>` string, or the id itself when it is data."""
+    key = f"col.{column_id}"
+    return t(key, lang) if key in STRINGS else column_id
+
+
+_ZH_PLAN_NUMERALS = {10: "十", 11: "十一", 12: "十二", 13: "十三", 14: "十四", 15: "十五"}
+
+
+def plan_label(plan: int, lang: str) -> str:
+    """A Five-Year Plan by its number: '11th Five-Year Plan' / '“十一五”'."""
+    if lang == "zh":
+        return f"“{_ZH_PLAN_NUMERALS.get(int(plan), plan)}五”"
+    return f"{int(plan)}th Five-Year Plan"

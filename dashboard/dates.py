@@ -1,0 +1,38 @@
+"""Partial ISO dates (`2005`, `2005-03`, `2005-03-01`): parsing, precision and bounds.
+
+A source often gives only a year or a month. A partial date stands for the whole period
+it names, so it has a first and a last day; its form is its precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_bounds(text: str) -> tuple[date, date]:
+    """First and last day a partial ISO date can mean ('2007' -> 1 Jan to 31 Dec 2007).
+
+    Raises ValueError for text that is not a partial ISO date or names no real day.
+    """
+    m = PARTIAL_DATE.match(text)
+    if not m:
+        raise ValueError(text)
+    year, month, day = int(m[1]), m[2], m[3]
+    if day:
+        d = date(year, int(month), int(day))
+        return d, d
+    if month:
+        first = date(year, int(month), 1)
+        return first, first.replace(day=calendar.monthrange(year, int(month))[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def date_precision(text: object) -> str:
+    """'year', 'month' or 'day' by the form of a partial date; 'unknown' for a missing one."""
+    if not isinstance(text, str) or not text:
+        return "unknown"
+    return {1: "year", 2: "month", 3: "day"}[len(text.split("-"))]

@@ -1,0 +1,235 @@
+"""Figures as plain numbers and frames of ids: what the pages and slides show, before any
+language or formatting (that is `present/`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import places
+from dashboard.domain.filters import View
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The overview's headline figures for a view."""
+
+    projects: int
+    funding_usd: float
+    projects_without_funding: list[str]
+    participants: int | None
+    participants_is_lower_bound: bool
+    provinces: int
+    unnamed_places: int
+    milestones_achieved: int
+    policy_uptake: int
+    milestones_planned: int
+
+
+def projects_without_funding(view: View) -> list[str]:
+    """Ids of the projects in view with no funding line that gives an amount."""
+    funded = set(view["funding"].dropna(subset=["amount_usd"])["project_id"])
+    return [p for p in view.project_ids if p not in funded]
+
+
+def headline(view: View) -> Headline:
+    """Counts and totals for the headline cards (participants: None when none is reported)."""
+    funding = view["funding"]["amount_usd"].dropna()
+    people = view["reach"].query("unit == 'people'").dropna(subset=["value"])
+    located = view["locations"]
+    achieved = view["milestones"].query("status == 'achieved'")
+    return Headline(
+        projects=len(view["projects"]),
+        funding_usd=float(funding.sum()),
+        projects_without_funding=projects_without_funding(view),
+        participants=int(people["value"].sum()) if len(people) else None,
+        participants_is_lower_bound=bool((people["qualifier"] == "lower_bound").any()),
+        provinces=located["province_code"].nunique(),
+        unnamed_places=int(located["province_code"].isna().sum()),
+        milestones_achieved=len(achieved),
+        policy_uptake=int((achieved["kind"] == "policy_uptake").sum()),
+        milestones_planned=int((view["milestones"]["status"] == "planned").sum()),
+    )
+
+
+# Funding ------------------------------------------------------------------------------
+
+
+def funding_by_type(view: View) -> pd.DataFrame:
+    """Reported funding per funder type: funder_type, amount_usd and share (%), largest first."""
+    f = view["funding"].dropna(subset=["amount_usd"])
+    sums = f.groupby("funder_type", observed=True)["amount_usd"].sum()
+    total = sums.sum()
+    out = pd.DataFrame({"funder_type": sums.index, "amount_usd": sums.values, "share": (sums.values / total * 100).round(1) if total else 0.0})
+    return out.sort_values("amount_usd", ascending=False, ignore_index=True)
+
+
+def cofinancing(view: View) -> pd.DataFrame:
+    """Per project: government and UNDP contributions side by side (other funders excluded)."""
+    f = view["funding"].dropna(subset=["amount_usd"])
+    f = f[f["funder_type"].isin(["government", "undp"])]
+    wide = f.pivot_table(index="project_id", columns="funder_type", values="amount_usd", aggfunc="sum")
+    wide = wide.reindex(columns=["government", "undp"])
+    return pd.DataFrame({"project_id": wide.index, "government": wide["government"].values, "undp": wide["undp"].values})
+
+
+def unnamed_funding(view: View) -> tuple[float, list[str]]:
+    """Money reported with no funder named, and the ids of the projects it belongs to."""
+    f = view["funding"]
+    lines = f[f["funder_type"] == "not_reported"].dropna(subset=["amount_usd"])
+    return float(lines["amount_usd"].sum()), list(dict.fromkeys(lines["project_id"]))
+
+
+def project_funding(view: View) -> pd.Series:
+    """Reported funding per project id (NaN where no line gives an amount)."""
+    return view["funding"].groupby("project_id")["amount_usd"].sum(min_count=1)
+
+
+# Reach --------------------------------------------------------------------------------
+
+
+def projects_without_reach(view: View) -> list[str]:
+    """Ids of the projects in view that report no reach figure."""
+    reached = set(view["reach"].dropna(subset=["value"])["project_id"])
+    return [p for p in view.project_ids if p not in reached]
+
+
+# Places -------------------------------------------------------------------------------
+
+
+def province_summary(view: View) -> pd.DataFrame:
+    """All 34 provinces: code, names, n_projects, roles (sorted) and project_roles.
+
+    `project_roles` is a tuple of (project id, sorted roles) for each project working there.
+    """
+    loc = view["locations"].dropna(subset=["province_code"])
+    grouped = loc.groupby(["province_code", "project_id"], sort=True)["role"].agg(lambda s: tuple(sorted(set(s))))
+    here: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for (code, project), roles in grouped.items():
+        here.setdefault(code, []).append((project, roles))
+    rows = []
+    for r in places.province_rows():
+        entries = here.get(r["code"], [])
+        rows.append(
+            {
+                "code": r["code"],
+                "name_en": r["name_en"],
+                "name_zh": r["name_zh"],
+                "n_projects": len(entries),
+                "roles": tuple(sorted({x for _, rs in entries for x in rs})),
+                "project_roles": tuple(entries),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def unnamed_places(view: View) -> pd.DataFrame:
+    """Location rows whose province the source does not name."""
+    return view["locations"][view["locations"]["province_code"].isna()]
+
+
+def projects_without_province(view: View) -> list[str]:
+    """Ids of the projects in view with no place in any province (national or international work)."""
+    located = set(view["locations"].dropna(subset=["province_code"])["project_id"])
+    return [p for p in view.project_ids if p not in located]
+
+
+@dataclass(frozen=True)
+class ProjectInProvince:
+    """One project working in a province: its roles and places there, and its project-wide figures."""
+
+    project_id: str
+    roles: list[str]
+    places_as_written: list[str]
+    funding_usd: float | None
+    reach: pd.DataFrame
+
+
+def projects_in_province(view: View, code: str) -> list[ProjectInProvince]:
+    """Every project in view working in the province, in package order."""
+    here = view["locations"][view["locations"]["province_code"] == code]
+    funding = project_funding(view)
+    out = []
+    for project_id, rows in here.groupby("project_id", sort=False):
+        amount = funding.get(project_id)
+        out.append(
+            ProjectInProvince(
+                project_id=project_id,
+                roles=list(dict.fromkeys(rows["role"])),
+                places_as_written=list(dict.fromkeys(rows["place_as_written"])),
+                funding_usd=None if amount is None or pd.isna(amount) else float(amount),
+                reach=view["reach"][view["reach"]["project_id"] == project_id].dropna(subset=["value"]),
+            )
+        )
+    return out
+
+
+# Milestones ---------------------------------------------------------------------------
+
+
+def national_milestones(view: View) -> pd.DataFrame:
+    """Milestones of national or international scope (they have no province)."""
+    m = view["milestones"]
+    return m[m["scope"].isin(["national", "international"])]
+
+
+def milestones_in_province(view: View, code: str) -> pd.DataFrame:
+    """Milestones tied to the province itself, plus provincial milestones of projects there."""
+    m = view["milestones"]
+    projects_here = set(view["locations"].loc[view["locations"]["province_code"] == code, "project_id"])
+    tied = m["province_code"] == code
+    provincial = (m["scope"] == "provincial") & m["province_code"].isna() & m["project_id"].isin(projects_here)
+    return m[tied.fillna(False) | provincial]
+
+
+def milestones_by_recency(milestones: pd.DataFrame) -> pd.DataFrame:
+    """Dated milestones, latest first; undated ones are left to the timeline's gap list."""
+    dated = milestones.dropna(subset=["date_first"])
+    return dated.sort_values(["date_last", "milestone_id"], ascending=[False, True])
+
+
+def undated_milestones(view: View) -> pd.DataFrame:
+    """Milestones in view whose source gives no date."""
+    return view["milestones"][view["milestones"]["date_first"].isna()]
+
+
+def policy_uptake(view: View) -> pd.DataFrame:
+    """Milestones in view where policy took up the project's work."""
+    return view["milestones"][view["milestones"]["kind"] == "policy_uptake"]
+
+
+def plans_in_period(view: View) -> pd.DataFrame:
+    """The Five-Year Plans that overlap the filtered period."""
+    f, plans = view.filters, view["five_year_plans"]
+    return plans[(plans["end_year"] >= f.year_from) & (plans["start_year"] <= f.year_to)]
+
+
+def timeline_projects(view: View) -> pd.DataFrame:
+    """The projects the timeline draws: those in view, and those of any milestone in view."""
+    shown = list(dict.fromkeys([*view.project_ids, *view["milestones"]["project_id"]]))
+    return view.all_projects.set_index("project_id").loc[shown].reset_index()
+
+
+# Sources ------------------------------------------------------------------------------
+
+SOURCE_COLUMNS = ("source_id", "section")
+
+
+def source_sections(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The distinct (source_id, section) pairs behind the given records, sorted."""
+    parts = [f[list(SOURCE_COLUMNS)] for f in frames if len(f) and "section" in f]
+    if not parts:
+        return pd.DataFrame(columns=list(SOURCE_COLUMNS))
+    return pd.concat(parts, ignore_index=True).drop_duplicates().sort_values(list(SOURCE_COLUMNS), ignore_index=True)
+
+
+def records_per_source(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """How many records each source gave to each table: source_id, table, n."""
+    rows = []
+    for name, frame in tables.items():
+        if name == "sources" or "source_id" not in frame:
+            continue
+        for source_id, n in frame["source_id"].value_counts().items():
+            rows.append({"source_id": source_id, "table": name, "n": int(n)})
+    return pd.DataFrame(rows, columns=["source_id", "table", "n"])

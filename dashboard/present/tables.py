@@ -1,0 +1,335 @@
+"""Display tables: the Table view of every figure and its CSV download.
+
+Values are in the reader's language; columns keep stable ids (`project`, `amount_usd`,
+`source` ...) so pages and charts pick them by name. Headers become words only at the
+last step (`localized_headers`), when a table is shown or downloaded.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import places
+from dashboard.domain import figures
+from dashboard.domain.filters import View
+from dashboard.present.i18n import format_partial_date, header, localized, plan_label, t, term
+from dashboard.store.package import Package
+
+
+def project_names(projects: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Project id -> short title in `lang`, for the projects in the frame given."""
+    return dict(zip(projects["project_id"], localized(projects, "short_title", lang)))
+
+
+def province_names(lang: str) -> dict[str, str]:
+    """GB/T 2260 code -> province name in `lang`, for all 34 provinces."""
+    key = "name_zh" if lang == "zh" else "name_en"
+    return {r["code"]: r[key] for r in places.province_rows()}
+
+
+def source_titles(sources: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Source id -> title in `lang`."""
+    return dict(zip(sources["source_id"], localized(sources, "title", lang)))
+
+
+def not_reported(lang: str) -> str:
+    """How a gap reads."""
+    return t("date.unknown", lang)
+
+
+def _with_source(records: pd.DataFrame, out: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`out` with the document title and section each record comes from."""
+    out["source"] = records["source_id"].map(source_titles(sources, lang)).values
+    out["section"] = records["section"].values
+    return out
+
+
+def localized_headers(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table with its column ids (and index name) turned into headers in `lang`."""
+    out = table.rename(columns=lambda c: header(str(c), lang))
+    if out.index.name:
+        out.index.name = header(out.index.name, lang)
+    return out
+
+
+def readable(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as a person reads it: thousands separators, and gaps written as gaps.
+
+    Downloads keep the plain numbers (empty where not reported) so they stay computable.
+    """
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
+            out[column] = [not_reported(lang) if pd.isna(v) else f"{v:,.0f}" for v in out[column]]
+    return out
+
+
+# Funding ------------------------------------------------------------------------------
+
+
+def funding_table(view: View, lang: str) -> pd.DataFrame:
+    """Every funding line in view: project, funder, funder_as_named, funder_type, amount_usd, source, section."""
+    f = view["funding"]
+    names = project_names(view["projects"], lang)
+    out = pd.DataFrame(
+        {
+            "project": f["project_id"].map(names).values,
+            "funder": localized(f, "funder", lang).fillna(t("funder_type.not_reported", lang)).values,
+            "funder_as_named": f["funder_as_named"].fillna(not_reported(lang)).values,
+            "funder_type": [term("funder_type", v, lang) for v in f["funder_type"]],
+            "amount_usd": f["amount_usd"].values,
+        }
+    )
+    return _with_source(f, out, view["sources"], lang)
+
+
+def funding_by_type_table(view: View, lang: str) -> pd.DataFrame:
+    """Reported funding per type of funder: funder_type, amount_usd, share (%)."""
+    by_type = figures.funding_by_type(view)
+    return by_type.assign(funder_type=[term("funder_type", v, lang) for v in by_type["funder_type"]])
+
+
+def cofinancing_table(view: View, lang: str) -> pd.DataFrame:
+    """Per project: government and undp contributions."""
+    co = figures.cofinancing(view)
+    names = project_names(view["projects"], lang)
+    return pd.DataFrame({"project": [names[p] for p in co["project_id"]], "government": co["government"].values, "undp": co["undp"].values})
+
+
+# Reach --------------------------------------------------------------------------------
+
+
+def reach_table(view: View, lang: str) -> pd.DataFrame:
+    """Every reach figure in view, with its qualifier, audience and period."""
+    r = view["reach"]
+    names = project_names(view["projects"], lang)
+    out = pd.DataFrame(
+        {
+            "project": r["project_id"].map(names).values,
+            "measure": [term("measure", v, lang) for v in r["measure"]],
+            "audience": localized(r, "audience", lang).values,
+            "value": r["value"].values,
+            "unit": [term("unit", v, lang) for v in r["unit"]],
+            "qualifier": [term("qualifier", v, lang) for v in r["qualifier"]],
+            "period_from": [format_partial_date(v, lang) for v in r["period_from"]],
+            "as_of": [format_partial_date(v, lang) for v in r["as_of"]],
+        }
+    )
+    return _with_source(r, out, view["sources"], lang)
+
+
+def reach_by_unit(view: View, unit: str, lang: str) -> tuple[pd.DataFrame, list[str], pd.Series]:
+    """The reach table's rows in one unit, their chart labels, and which are lower bounds."""
+    rows = (view["reach"]["unit"] == unit).values
+    table = reach_table(view, lang)[rows].reset_index(drop=True)
+    labels = [f"<b>{p}</b><br>{a}" for p, a in zip(table["project"], table["audience"])]
+    lower = view["reach"].loc[rows, "qualifier"].eq("lower_bound").reset_index(drop=True)
+    return table, labels, lower
+
+
+# Places -------------------------------------------------------------------------------
+
+
+def location_table(view: View, lang: str) -> pd.DataFrame:
+    """Every place in view: project, province, code, the name as written, level, role, since, source."""
+    loc = view["locations"]
+    names = project_names(view["projects"], lang)
+    out = pd.DataFrame(
+        {
+            "project": loc["project_id"].map(names).values,
+            "province": loc["province_code"].map(province_names(lang)).fillna(not_reported(lang)).values,
+            "province_code": loc["province_code"].fillna("").values,
+            "place_as_written": loc["place_as_written"].values,
+            "admin_level": [term("admin_level", v, lang) for v in loc["admin_level"]],
+            "role": [term("role", v, lang) for v in loc["role"]],
+            "since": [format_partial_date(v, lang) if isinstance(v, str) else "" for v in loc["since"]],
+        }
+    )
+    return _with_source(loc, out, view["sources"], lang)
+
+
+def project_roles_text(project_roles: tuple, names: dict[str, str], lang: str) -> str:
+    """'Project (Role, Role); Project (Role)' for one province's (project id, roles) pairs."""
+    return "; ".join(f"{names[p]} ({', '.join(term('role', x, lang) for x in roles)})" for p, roles in project_roles)
+
+
+def projects_roles_by_province(summary: pd.DataFrame, view: View, lang: str) -> dict[str, str]:
+    """Province code -> its projects and their roles as text ('' where there is none)."""
+    names = project_names(view.all_projects, lang)
+    return {code: project_roles_text(pr, names, lang) for code, pr in zip(summary["code"], summary["project_roles"])}
+
+
+def province_table(view: View, lang: str) -> pd.DataFrame:
+    """The map's Table view: provinces with at least one project, most projects first."""
+    summary = figures.province_summary(view)
+    text = projects_roles_by_province(summary, view, lang)
+    s = summary[summary["n_projects"] > 0].sort_values(["n_projects", "code"], ascending=[False, True])
+    return pd.DataFrame(
+        {
+            "province": s["name_zh" if lang == "zh" else "name_en"].values,
+            "province_code": s["code"].values,
+            "n_projects": s["n_projects"].values,
+            "projects_roles": [text[c] for c in s["code"]],
+        }
+    )
+
+
+# Milestones ---------------------------------------------------------------------------
+
+
+def milestone_date_label(row: pd.Series, lang: str) -> str:
+    """A milestone's date as read: 'Sep 2006', 'by Sep 2006', 'since 2008', or 'not reported'."""
+    text = format_partial_date(row["date"], lang)
+    if row.get("date_qualifier") == "by":
+        text = t("milestones.by", lang, date=text)
+    elif row.get("date_qualifier") == "from":
+        text = t("milestones.from", lang, date=text)
+    return text
+
+
+def milestone_table(view: View, milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The given milestones: date, project, kind, title, plan, count, status, scope, source."""
+    names = project_names(view.all_projects, lang)
+    out = pd.DataFrame(
+        {
+            "date": [milestone_date_label(r, lang) for _, r in milestones.iterrows()],
+            "project": milestones["project_id"].map(names).values,
+            "kind": [term("kind", v, lang) for v in milestones["kind"]],
+            "title": localized(milestones, "title", lang).values,
+            "five_year_plan": [plan_label(v, lang) if pd.notna(v) else "" for v in milestones["five_year_plan"]],
+            "count": [f"{int(c)} {u}" if pd.notna(c) else "" for c, u in zip(milestones["count"], localized(milestones, "count_unit", lang))],
+            "status": [term("status", v, lang) for v in milestones["status"]],
+            "scope": [term("scope", v, lang) for v in milestones["scope"]],
+        }
+    )
+    return _with_source(milestones, out, view["sources"], lang)
+
+
+def project_span_text(project: pd.Series, lang: str) -> str:
+    """How a project's dates read on the timeline: 'Jul 2007 – Dec 2011', 'Mar 2005 → end not reported'."""
+    start, end = project["start"], project["end"]
+    if pd.isna(start) and pd.isna(end):
+        return t("milestones.dates_unknown", lang)
+    if pd.isna(end):
+        return f"{format_partial_date(start, lang)} → {t('milestones.end_unknown', lang)}"
+    if pd.isna(start):
+        return f"{t('milestones.start_unknown', lang)} → {format_partial_date(end, lang)}"
+    return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}"
+
+
+def timeline_frames(view: View, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Inputs for charts.timeline: project spans, dated milestones, and the plan bands in range."""
+    names = project_names(view.all_projects, lang)
+    projects = figures.timeline_projects(view)
+    spans = pd.DataFrame(
+        {
+            "label": projects["project_id"].map(names),
+            "start": projects["start_first"],
+            "end": projects["end_last"],
+            "note": [project_span_text(p, lang) for _, p in projects.iterrows()],
+        }
+    )
+    m = view["milestones"].dropna(subset=["date_first"])
+    points = pd.DataFrame(
+        {
+            "label": m["project_id"].map(names),
+            # The middle of the period a partial date stands for: '2007' sits mid-2007.
+            "when": m["date_first"] + (m["date_last"] - m["date_first"]) / 2,
+            "kind": [term("kind", k, lang) for k in m["kind"]],
+            "title": localized(m, "title", lang),
+            "date_text": [milestone_date_label(r, lang) for _, r in m.iterrows()],
+            "uptake": (m["kind"] == "policy_uptake").values,
+            "planned": (m["status"] == "planned").values,
+        }
+    )
+    plans = figures.plans_in_period(view)
+    bands = pd.DataFrame({"name": localized(plans, "name", lang), "start_year": plans["start_year"], "end_year": plans["end_year"]})
+    return spans, points, bands
+
+
+# Projects, partners, sources and gaps ---------------------------------------------------
+
+
+def project_table(view: View, lang: str) -> pd.DataFrame:
+    """Every project in view: id, title, dates, status, reported funding, UNDP number, source."""
+    p = view["projects"]
+    out = pd.DataFrame(
+        {
+            "project_id": p["project_id"].values,
+            "title": localized(p, "title", lang).values,
+            "start": [format_partial_date(v, lang) for v in p["start"]],
+            "end": [format_partial_date(v, lang) for v in p["end"]],
+            "status": [term("status", v, lang) for v in p["status"]],
+            "amount_usd": p["project_id"].map(figures.project_funding(view)).values,
+            "undp_project_id": p["undp_project_id"].fillna(not_reported(lang)).values,
+        }
+    )
+    return _with_source(p, out, view["sources"], lang)
+
+
+def partner_table(view: View, lang: str) -> pd.DataFrame:
+    """Every partner in view: name, name as the source writes it, role, type, source."""
+    p = view["partners"]
+    out = pd.DataFrame(
+        {
+            "partner": localized(p, "partner", lang).values,
+            "partner_as_named": p["partner_as_named"].values,
+            "role": [term("partner_role", v, lang) for v in p["role"]],
+            "partner_type": [term("partner_type", v, lang) for v in p["partner_type"]],
+        }
+    )
+    return _with_source(p, out, view["sources"], lang)
+
+
+def source_table(package: Package, lang: str) -> pd.DataFrame:
+    """The sources: title, kind, publisher, date, file name, note."""
+    s = package["sources"]
+    return pd.DataFrame(
+        {
+            "title": localized(s, "title", lang).values,
+            "kind_source": [term("source_kind", v, lang) for v in s["kind"]],
+            "publisher": localized(s, "publisher", lang).fillna(not_reported(lang)).values,
+            "date": [format_partial_date(v, lang) for v in s["date"]],
+            "file_name": s["file_name"].fillna("").values,
+            "note": localized(s, "note", lang).fillna("").values,
+        }
+    )
+
+
+def sections_table(records: list[pd.DataFrame], sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The Sources view of a figure: document title, file and section behind the records shown."""
+    pairs = figures.source_sections(records)
+    files = dict(zip(sources["source_id"], sources["file_name"]))
+    return pd.DataFrame(
+        {
+            "source": pairs["source_id"].map(source_titles(sources, lang)).values,
+            "file_name": pairs["source_id"].map(files).values,
+            "section": pairs["section"].values,
+        }
+    )
+
+
+def records_per_source_table(package: Package, lang: str) -> pd.DataFrame:
+    """Sources (by file) against tables, with the number of records each source gave."""
+    counts = figures.records_per_source(package.tables)
+    counts = counts.assign(table=[t(f"table.{v}", lang) for v in counts["table"]])
+    wide = counts.pivot_table(index="source_id", columns="table", values="n", fill_value=0, aggfunc="sum")
+    wide.index.name = "file_name"
+    wide.columns.name = None
+    return wide
+
+
+def gap_table(gaps: pd.DataFrame, package: Package, lang: str) -> pd.DataFrame:
+    """The data-gaps list in the reader's language."""
+    names = project_names(package["projects"], lang)
+    return pd.DataFrame(
+        {
+            "table": [t(f"table.{v}", lang) for v in gaps["table"]],
+            "project": gaps["project_id"].map(names).fillna("").values,
+            "record": gaps["record"].values,
+            "field": [header(v, lang) for v in gaps["field"]],
+            "note": gaps["note_zh" if lang == "zh" else "note"].fillna("").values,
+            "source": gaps["source_id"].map(source_titles(package["sources"], lang)).fillna("").values,
+            "section": gaps["section"].fillna("").values,
+        }
+    )

@@ -1,0 +1,71 @@
+"""Column and Table: how one table of the data package is declared.
+
+Conventions every declaration follows:
+- A `date` column holds a partial ISO date: `2007`, `2007-07` or `2007-07-15`. Its form is
+  its precision (year, month, day); an empty cell is an unknown date.
+- A column with `gap=True` may be empty, and an empty cell there means the source does not
+  report the value. Such cells are counted and listed on the data-gaps view; they are never
+  filled in by the dashboard.
+- A column with `translatable=True` has a Simplified Chinese companion `<name>_zh`.
+- A `list` column holds several allowed values separated by `|`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LIST_SEPARATOR = "|"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its type, meaning, unit, allowed values, and what an empty cell means."""
+
+    name: str
+    type: str  # string | integer | number | date | list
+    description: str
+    required: bool = True
+    gap: bool = False
+    allowed: tuple[str, ...] = ()
+    unit: str = ""
+    minimum: float | None = None
+    translatable: bool = False
+    references: tuple[str, str] | None = None  # (table, column), or ("provinces", "code")
+
+    @property
+    def may_be_empty(self) -> bool:
+        """Whether an empty cell is valid (a reported gap, or an optional value)."""
+        return self.gap or not self.required
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the package: its columns, key, and the checks that span columns."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    # (start column, end column) pairs where the end may not come before the start.
+    ordered_dates: tuple[tuple[str, str], ...] = ()
+    # (name column, province column): the name as the source wrote it must match the code.
+    place_check: tuple[str, str] | None = None
+
+    @property
+    def file_name(self) -> str:
+        """The table's file name in a CSV package."""
+        return f"{self.name}.csv"
+
+    def column(self, name: str) -> Column:
+        """The declared column called `name`."""
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def all_column_names(self) -> list[str]:
+        """Every column in the CSV, with the `_zh` companions after their English column."""
+        names = []
+        for c in self.columns:
+            names.append(c.name)
+            if c.translatable:
+                names.append(f"{c.name}_zh")
+        return names

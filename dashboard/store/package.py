@@ -1,0 +1,70 @@
+"""The validated package as typed tables: the one object the domain layer reads.
+
+`read_package` is the CSV folder's way in: ingest the files, run every validation rule,
+then type the cells (numbers become numbers, dates gain their bounds and precision).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from dashboard.config import BUNDLED_DATA_DIR
+from dashboard.dates import date_bounds, date_precision
+from dashboard.ingest.csv_package import read_tables
+from dashboard.schema import TABLES, Table
+from dashboard.validate.problems import PackageError, Problem
+from dashboard.validate.rules import package_problems, translation_warnings
+
+
+@dataclass
+class Package:
+    """Typed tables by name, where they came from, and warnings that did not stop them."""
+
+    directory: Path
+    tables: dict[str, pd.DataFrame]
+    warnings: list[Problem] = field(default_factory=list)
+    _derived: dict = field(default_factory=dict, repr=False)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    def derived(self, name: str, make: Callable[[Package], object]):
+        """A value worked out from the package alone, made once: the package never changes."""
+        if name not in self._derived:
+            self._derived[name] = make(self)
+        return self._derived[name]
+
+
+def typed_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """Empty cells become None (text) or NaN/NA (numbers), numbers become numbers, dates gain bounds.
+
+    A date column `d` gains `d_first` and `d_last` (Timestamps bounding what it can mean)
+    and `d_precision` ('year', 'month', 'day' or 'unknown').
+    """
+    out = frame.astype(object).where(frame != "", None)
+    for col in table.columns:
+        if col.type == "integer":
+            out[col.name] = pd.to_numeric(out[col.name]).astype("Int64")
+        elif col.type == "number":
+            out[col.name] = pd.to_numeric(out[col.name]).astype("float64")
+        elif col.type == "date":
+            bounds = out[col.name].map(lambda v: date_bounds(v) if isinstance(v, str) else (None, None))
+            out[f"{col.name}_first"] = pd.to_datetime(bounds.map(lambda b: b[0]))
+            out[f"{col.name}_last"] = pd.to_datetime(bounds.map(lambda b: b[1]))
+            out[f"{col.name}_precision"] = out[col.name].map(date_precision)
+    return out.reset_index(drop=True)
+
+
+def read_package(directory: Path | str = BUNDLED_DATA_DIR) -> Package:
+    """The validated, typed package in a CSV folder; raises PackageError listing every problem."""
+    directory = Path(directory)
+    frames, problems = read_tables(directory)
+    problems += package_problems(frames)
+    if problems:
+        raise PackageError(str(directory), problems)
+    typed = {t.name: typed_table(frames[t.name], t) for t in TABLES}
+    return Package(directory, typed, translation_warnings(frames))

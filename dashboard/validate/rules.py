@@ -1,0 +1,203 @@
+"""The validation rules: tables of text cells in, problems out.
+
+Every rule takes frames as a source delivers them: every cell a string ('' when empty),
+indexed by the row number a spreadsheet shows (the header is row 1), and a `where` label
+(the CSV file or workbook sheet) to name in each problem. Any source of records (the CSV
+loader, an uploaded workbook, an importer) runs the same rules through `package_problems`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import pandas as pd
+
+from dashboard import places
+from dashboard.dates import date_bounds
+from dashboard.schema import LIST_SEPARATOR, TABLE_BY_NAME, TABLES, Column, Table
+from dashboard.validate.problems import Problem
+
+Where = Callable[[Table], str]
+_INTEGER = re.compile(r"^-?\d+$")
+
+
+def by_file_name(table: Table) -> str:
+    """The default `where` label: the table's CSV file name."""
+    return table.file_name
+
+
+def cell_expectation(col: Column, value: str) -> str | None:
+    """What was expected, if the non-empty `value` does not fit `col`; else None."""
+    if col.type == "integer" and not _INTEGER.match(value):
+        return "a whole number (digits only, no separators)"
+    if col.type == "number":
+        try:
+            float(value)
+        except ValueError:
+            return "a number (digits and a decimal point, no currency sign or separators)"
+    if col.type == "date":
+        try:
+            date_bounds(value)
+        except ValueError:
+            return "a date as YYYY, YYYY-MM or YYYY-MM-DD (leave empty if the source gives none)"
+    if col.type in ("integer", "number") and col.minimum is not None and float(value) < col.minimum:
+        return f"a value of at least {col.minimum:g}"
+    items = value.split(LIST_SEPARATOR) if col.type == "list" else [value]
+    if col.allowed and any(item not in col.allowed for item in items):
+        return "one of: " + ", ".join(col.allowed) + (" (separated by |)" if col.type == "list" else "")
+    return None
+
+
+def header_problems(header: list[str], table: Table, where: str) -> list[Problem]:
+    """Columns the schema declares but the header lacks, and columns it does not declare."""
+    expected = table.all_column_names
+    problems = [Problem(where, 1, c, None, "this column in the header row (it is missing)") for c in expected if c not in header]
+    problems += [Problem(where, 1, c, c, "only the columns the schema declares: " + ", ".join(expected)) for c in header if c not in expected]
+    return problems
+
+
+def cell_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem]:
+    """Empty required cells, and values of the wrong type, range or code list."""
+    problems = []
+    for col in table.columns:
+        for row, value in frame[col.name].items():
+            if value == "":
+                if not col.may_be_empty:
+                    problems.append(Problem(where, row, col.name, "", "a value (this column is required)"))
+                continue
+            expected = cell_expectation(col, value)
+            if expected:
+                problems.append(Problem(where, row, col.name, value, expected))
+    return problems
+
+
+def key_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem]:
+    """Rows that repeat an earlier row's primary key."""
+    key = list(table.primary_key)
+    dupes = frame[frame.duplicated(key, keep="first")]
+    return [
+        Problem(where, row, "+".join(key), " / ".join(r[k] for k in key), "a unique key; this repeats an earlier row")
+        for row, r in dupes.iterrows()
+    ]
+
+
+def order_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem]:
+    """Ends that come before their starts (dates, or years)."""
+    problems = []
+    for start_col, end_col in table.ordered_dates:
+        for row, r in frame.iterrows():
+            start, end = r[start_col], r[end_col]
+            if not start or not end:
+                continue
+            try:
+                if table.column(start_col).type == "date":
+                    too_early = date_bounds(end)[1] < date_bounds(start)[0]
+                else:
+                    too_early = float(end) < float(start)
+            except ValueError:
+                continue  # already reported as a bad value
+            if too_early:
+                problems.append(Problem(where, row, end_col, end, f"a date not before {start_col} ({start})"))
+    return problems
+
+
+def place_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem]:
+    """Place names the reference does not know, and codes that do not match the name."""
+    if not table.place_check:
+        return []
+    name_col, code_col = table.place_check
+    problems = []
+    for row, r in frame.iterrows():
+        if not r[code_col]:
+            continue  # a gap: the source names no province
+        try:
+            match = places.match_place(r[name_col])
+        except places.PlaceError as err:
+            problems.append(Problem(where, row, name_col, r[name_col], f"a province or city name in the reference: {err}"))
+            continue
+        if match.code != r[code_col]:
+            problems.append(Problem(where, row, code_col, r[code_col], f"{match.code}, the code of {match.name_en} named in {name_col}"))
+        if "admin_level" in r and match.admin_level != r["admin_level"]:
+            problems.append(Problem(where, row, "admin_level", r["admin_level"], f"'{match.admin_level}': {r[name_col]} is a {match.admin_level}"))
+    return problems
+
+
+def reference_problems(frames: dict[str, pd.DataFrame | None], where: Where = by_file_name) -> list[Problem]:
+    """Values that must name a row of another table (or a province) but do not."""
+    problems = []
+    province_codes = places.province_codes()
+    for table in TABLES:
+        frame = frames.get(table.name)
+        if frame is None:
+            continue
+        for col in table.columns:
+            if not col.references:
+                continue
+            target_table, target_col = col.references
+            if target_table == "provinces":
+                known = province_codes
+                what = "a GB/T 2260 province code from geo/provinces.csv"
+            elif frames.get(target_table) is not None:
+                known = set(frames[target_table][target_col])
+                what = f"a {target_col} listed in {where(TABLE_BY_NAME[target_table])}"
+            else:
+                continue
+            for row, value in frame[col.name].items():
+                if value and value not in known:
+                    problems.append(Problem(where(table), row, col.name, value, what))
+    return problems
+
+
+def budget_total_problems(frames: dict[str, pd.DataFrame | None], where: Where = by_file_name) -> list[Problem]:
+    """Stated project budgets that differ from the sum of the project's funding lines."""
+    projects, funding = frames.get("projects"), frames.get("funding")
+    if projects is None or funding is None:
+        return []
+    problems = []
+    for row, p in projects.iterrows():
+        if not p["total_budget_usd"]:
+            continue
+        lines = funding[funding["project_id"] == p["project_id"]]["amount_usd"]
+        if (lines == "").any() or lines.empty:
+            continue  # lines with gaps cannot be checked against the total
+        try:
+            total = sum(float(v) for v in lines)
+        except ValueError:
+            continue
+        if abs(total - float(p["total_budget_usd"])) > 0.5:
+            problems.append(
+                Problem(where(TABLE_BY_NAME["projects"]), row, "total_budget_usd", p["total_budget_usd"], f"the sum of the project's lines in {where(TABLE_BY_NAME['funding'])} ({total:,.0f})")
+            )
+    return problems
+
+
+def table_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem]:
+    """Every rule that looks at one table alone."""
+    return cell_problems(frame, table, where) + key_problems(frame, table, where) + order_problems(frame, table, where) + place_problems(frame, table, where)
+
+
+def package_problems(frames: dict[str, pd.DataFrame | None], where: Where = by_file_name) -> list[Problem]:
+    """Every rule over a whole package; a table that could not be read (None) is skipped."""
+    problems = []
+    for table in TABLES:
+        frame = frames.get(table.name)
+        if frame is not None:
+            problems += table_problems(frame, table, where(table))
+    return problems + reference_problems(frames, where) + budget_total_problems(frames, where)
+
+
+def translation_warnings(frames: dict[str, pd.DataFrame | None], where: Where = by_file_name) -> list[Problem]:
+    """Translatable values without their Chinese companion: warnings, not errors."""
+    warnings = []
+    for table in TABLES:
+        frame = frames.get(table.name)
+        if frame is None:
+            continue
+        for col in table.columns:
+            if not col.translatable:
+                continue
+            zh = f"{col.name}_zh"
+            missing = frame[(frame[col.name] != "") & (frame[zh] == "")]
+            warnings += [Problem(where(table), row, zh, "", f"a Chinese translation of '{value}'") for row, value in missing[col.name].items()]
+    return warnings

@@ -1,0 +1,121 @@
+"""Pieces every page shares: the filter bar, the page header, a figure with Chart / Table /
+Sources views and its download, tables, the sources footer and data problems."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.domain import figures
+from dashboard.domain.filters import Filters, year_range
+from dashboard.present.deck import province_deck
+from dashboard.present.downloads import csv_bytes
+from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, t
+from dashboard.present.tables import localized_headers, project_names, projects_roles_by_province, province_names, readable, sections_table
+from dashboard.present.text import filters_summary, source_lines
+from dashboard.store.package import Package
+from dashboard.validate.problems import Problem
+from dashboard.web import state
+from dashboard.web.state import Context
+
+
+def language_switch() -> str:
+    """The language switch in the sidebar; returns the language chosen."""
+    st.sidebar.segmented_control(t("lang.label", state.lang()), LANGUAGES, format_func=LANGUAGE_NAMES.get, key=state.LANG, required=True)
+    return state.lang()
+
+
+def filter_bar(package: Package, lang: str) -> Filters:
+    """The one filter bar: drawn once by the entry point, applied by every page."""
+    projects = package["projects"]
+    names = project_names(projects, lang)
+    provinces = province_names(lang)
+    lo, hi = year_range(package)
+    years = list(range(lo, hi + 1))
+    bar = st.sidebar
+    bar.header(t("filters.heading", lang))
+    bar.multiselect(t("filters.project", lang), list(projects["project_id"]), format_func=names.get, key=state.PROJECTS, placeholder=t("filters.all_projects", lang))
+    left, right = bar.columns(2)
+    left.selectbox(t("filters.from", lang), years, key=state.YEAR_FROM)
+    right.selectbox(t("filters.to", lang), years, key=state.YEAR_TO)
+    bar.caption(t("filters.period_help", lang))
+    bar.multiselect(t("filters.province", lang), sorted(provinces), format_func=provinces.get, key=state.PROVINCES, placeholder=t("filters.all_provinces", lang))
+    bar.caption(t("filters.province_help", lang))
+    bar.button(t("filters.reset", lang), on_click=state.reset_filters, args=(lo, hi))
+    return state.filters()
+
+
+def province_map(ctx: Context, by_role: bool, key: str, height: int = 560, on_select: Callable[[], None] | None = None) -> object:
+    """The interactive province map of the view, the chosen provinces outlined; returns the selection event."""
+    summary = figures.province_summary(ctx.view)
+    tooltips = projects_roles_by_province(summary, ctx.view, ctx.lang)
+    deck = province_deck(summary, tooltips, by_role, set(ctx.view.filters.provinces), ctx.lang, height=height)
+    if on_select is None:
+        return st.pydeck_chart(deck, key=key)
+    return st.pydeck_chart(deck, on_select=on_select, selection_mode="single-object", key=key)
+
+
+def page_header(title_key: str, ctx: Context) -> None:
+    """The page title, the active filters, what the period filter left out, and a warning when nothing matches."""
+    st.title(t(title_key, ctx.lang))
+    st.markdown(labelled(f"**{t('filters.active', ctx.lang)}**", filters_summary(ctx.view, ctx.lang), ctx.lang))
+    view = ctx.view
+    if view.undated_projects or view.undated_milestones:
+        names = project_names(view.all_projects, ctx.lang)
+        listed = [names[p] for p in view.undated_projects] + [str(m) for m in view.undated_milestones]
+        st.info(t("filters.left_out", ctx.lang, projects=len(view.undated_projects), milestones=len(view.undated_milestones), names=", ".join(listed)))
+    if view["projects"].empty:
+        st.warning(t("filters.none_match", ctx.lang))
+
+
+def show_table(table: pd.DataFrame, lang: str, key: str | None = None, hide_index: bool = True) -> None:
+    """A display table as a person reads it: headers in `lang`, separators, gaps as gaps."""
+    st.dataframe(localized_headers(readable(table, lang), lang), hide_index=hide_index, key=key)
+
+
+def download_table(table: pd.DataFrame, lang: str, file_name: str, key: str | None = None) -> None:
+    """A button that downloads exactly the table shown, as CSV with headers in `lang`."""
+    st.download_button(t("view.download", lang), lambda: csv_bytes(localized_headers(table, lang)), file_name=file_name, mime="text/csv", key=key)
+
+
+def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | None, table: pd.DataFrame, records: list[pd.DataFrame], ctx: Context, note: str | None = None) -> None:
+    """A figure with Chart, Table and Sources views and a CSV of exactly the table shown.
+
+    `chart` is a plotly figure, or a function that draws the chart (the map); `records`
+    are the rows behind the figure, whose sources the Sources view lists.
+    """
+    lang = ctx.lang
+    st.subheader(title)
+    chart_tab, table_tab, sources_tab = st.tabs([t("view.chart", lang), t("view.table", lang), t("view.sources", lang)])
+    with chart_tab:
+        if callable(chart):
+            chart()
+        elif chart is None or table.empty:
+            st.info(t("view.no_data", lang))
+        else:
+            # The camera button saves a PNG at presentation size, drawn in the browser.
+            png = {"format": "png", "filename": key, "width": 1600, "height": 900, "scale": 2}
+            st.plotly_chart(chart, key=f"{key}-chart", theme=None, config={"displaylogo": False, "responsive": True, "toImageButtonOptions": png})
+    with table_tab:
+        show_table(table, lang, key=f"{key}-table")
+    with sources_tab:
+        show_table(sections_table(records, ctx.view["sources"], lang), lang, key=f"{key}-sources")
+    if note:
+        st.caption(note)
+    download_table(table, lang, f"{key}.csv", key=f"{key}-csv")
+
+
+def footer(ctx: Context, records: list[pd.DataFrame]) -> None:
+    """The sources of everything on the page, under a divider."""
+    st.divider()
+    lines = [f"- {line}" for line in source_lines(records, ctx.view["sources"], ctx.lang)]
+    st.caption(f"**{t('sources.footer', ctx.lang)}**\n" + "\n".join(lines))
+
+
+def show_problems(problems: list[Problem], have_data: bool, lang: str) -> None:
+    """The data's problems, each naming file, row, column, value and what was expected."""
+    st.error(t("error.data" if have_data else "error.no_data", lang))
+    st.code("\n".join(str(p) for p in problems), language=None)

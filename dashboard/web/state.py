@@ -1,0 +1,203 @@
+"""Session and URL state: every key named once, here, with the functions that write it.
+
+The filters live in the URL so a link reopens the same view:
+`?project=alp-3&project=xiaokang&from=2005&to=2010&province=530000&lang=zh&slide=2`.
+Ids and codes, not display names, so a link works in either language; defaults are left
+out to keep links short. In the session each value has one key (below); the URL keeps
+its public parameter names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from dashboard import places
+from dashboard.domain.filters import Filters, View, year_range
+from dashboard.present.i18n import LANGUAGES
+from dashboard.store.package import Package
+
+# Session keys, each the single name of its value.
+PROJECTS = "projects"
+PROVINCES = "provinces"
+YEAR_FROM = "year_from"
+YEAR_TO = "year_to"
+LANG = "lang"
+SLIDE = "slide"
+DETAIL_PROJECT = "detail_project"
+AUTOPLAY = "autoplay"
+INTERVAL = "interval"
+_SEEDED = "_seeded"
+_PRESENTING = "_presenting"
+_SLIDE_SHOWN_AT = "_slide_shown_at"
+_MAP_CLICKS = "_map_clicks"
+_CONTEXT = "_context"
+
+# Session key -> URL parameter.
+URL_NAMES = {PROJECTS: "project", YEAR_FROM: "from", YEAR_TO: "to", PROVINCES: "province", LANG: "lang", SLIDE: "slide"}
+
+
+# Pure translations between the URL and the filters ---------------------------------------
+
+
+def filters_from_query(params: dict[str, list[str]], projects: list[str], provinces: list[str], years: tuple[int, int]) -> dict[str, object]:
+    """Session values from URL parameters (by URL name); unknown ids and impossible years are dropped."""
+    lo, hi = years
+    state: dict[str, object] = {
+        PROJECTS: [p for p in dict.fromkeys(params.get("project", [])) if p in projects],
+        PROVINCES: [p for p in dict.fromkeys(params.get("province", [])) if p in provinces],
+        YEAR_FROM: lo,
+        YEAR_TO: hi,
+    }
+    for key in (YEAR_FROM, YEAR_TO):
+        values = params.get(URL_NAMES[key], [])
+        if values and values[-1].isdigit() and lo <= int(values[-1]) <= hi:
+            state[key] = int(values[-1])
+    return state
+
+
+def query_from_filters(filters: Filters, years: tuple[int, int], lang: str, default_lang: str) -> dict[str, list[str] | str]:
+    """The URL parameters for a view: only what differs from the defaults."""
+    query: dict[str, list[str] | str] = {}
+    if filters.projects:
+        query["project"] = list(filters.projects)
+    if filters.year_from is not None and filters.year_from != years[0]:
+        query["from"] = str(filters.year_from)
+    if filters.year_to is not None and filters.year_to != years[1]:
+        query["to"] = str(filters.year_to)
+    if filters.provinces:
+        query["province"] = list(filters.provinces)
+    if lang != default_lang:
+        query["lang"] = lang
+    return query
+
+
+def toggled_provinces(current: list[str], clicked: list[str]) -> list[str]:
+    """The province filter after a map click: the clicked province, or none when it was already the only one."""
+    if not clicked:
+        return list(current)
+    return [] if list(current) == clicked else clicked
+
+
+# Reading the session ----------------------------------------------------------------------
+
+
+def lang() -> str:
+    """The reader's language ('en' or 'zh')."""
+    value = st.session_state.get(LANG, "en")
+    return value if value in LANGUAGES else "en"
+
+
+def browser_language() -> str:
+    """'zh' when the browser asks for Chinese, else 'en'."""
+    locale = (st.context.locale or "") if hasattr(st.context, "locale") else ""
+    return "zh" if str(locale).lower().startswith("zh") else "en"
+
+
+def filters() -> Filters:
+    """The filters as the filter bar holds them."""
+    return Filters(
+        projects=tuple(st.session_state[PROJECTS]),
+        provinces=tuple(st.session_state[PROVINCES]),
+        year_from=st.session_state[YEAR_FROM],
+        year_to=st.session_state[YEAR_TO],
+    )
+
+
+def slide_number(count: int) -> int:
+    """The presenter's slide, kept within 1..count."""
+    return min(max(int(st.session_state.get(SLIDE, 1)), 1), count)
+
+
+def map_clicks() -> int:
+    """How many times the map was clicked this session (the map's key changes with it)."""
+    return st.session_state.get(_MAP_CLICKS, 0)
+
+
+# Writers ---------------------------------------------------------------------------------
+
+
+def seed_from_url(package: Package) -> None:
+    """Once per session: the filter bar's values from the URL a person opened."""
+    if st.session_state.get(_SEEDED):
+        return
+    params = {name: st.query_params.get_all(name) for name in URL_NAMES.values()}
+    projects = list(package["projects"]["project_id"])
+    state = filters_from_query(params, projects, sorted(places.province_codes()), year_range(package))
+    requested = (params["lang"] or [""])[-1]
+    state[LANG] = requested if requested in LANGUAGES else browser_language()
+    slide = (params["slide"] or [""])[-1]
+    state[SLIDE] = int(slide) if slide.isdigit() and int(slide) >= 1 else 1
+    state[_PRESENTING] = bool(slide)  # keep ?slide= while the presenter page opens
+    st.session_state.update(state)
+    st.session_state[_SEEDED] = True
+
+
+def reset_filters(lo: int, hi: int) -> None:
+    """Clear every filter (a button callback)."""
+    st.session_state.update({PROJECTS: [], PROVINCES: [], YEAR_FROM: lo, YEAR_TO: hi})
+
+
+def choose_clicked_province(picked: list[str]) -> None:
+    """A map click: choose the clicked province, or clear it when clicked again (a callback)."""
+    st.session_state[PROVINCES] = toggled_provinces(st.session_state.get(PROVINCES, []), picked)
+    st.session_state[_MAP_CLICKS] = map_clicks() + 1
+
+
+def go_to_slide(number: int, count: int) -> None:
+    """Show slide `number` (clamped to 1..count) and keep it in the URL."""
+    st.session_state[SLIDE] = min(max(number, 1), count)
+    st.session_state[_PRESENTING] = True
+
+
+def mark_presenting() -> None:
+    """The presenter page flags itself each run, so the entry point keeps ?slide= in the URL."""
+    st.session_state[_PRESENTING] = True
+
+
+def autoplay_due(interval: int, now: float) -> bool:
+    """Whether the slide has been shown for `interval` seconds (the first call starts the clock)."""
+    shown_at = st.session_state.setdefault(_SLIDE_SHOWN_AT, now)
+    if now - shown_at >= interval - 0.5:
+        st.session_state[_SLIDE_SHOWN_AT] = now
+        return True
+    return False
+
+
+def slide_shown(now: float) -> None:
+    """Restart the autoplay clock: a slide was just drawn."""
+    st.session_state[_SLIDE_SHOWN_AT] = now
+
+
+def write_url(filters: Filters, package: Package, language: str) -> None:
+    """Put the view in the address bar; the slide number only in presenter mode."""
+    query = query_from_filters(filters, year_range(package), language, browser_language())
+    if st.session_state.pop(_PRESENTING, False):
+        query["slide"] = str(st.session_state.get(SLIDE, 1))
+    current = {k: st.query_params.get_all(k) for k in URL_NAMES.values() if k in st.query_params}
+    if current != {k: (v if isinstance(v, list) else [v]) for k, v in query.items()}:
+        st.query_params.from_dict(query)
+
+
+# The run's context -------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What every page reads: the package, the filtered view, the language, the pages."""
+
+    package: Package
+    view: View
+    lang: str
+    pages: dict[str, object]  # url path -> st.Page, for links between pages
+
+
+def set_context(context: Context) -> None:
+    """Hand this run's context to the page about to run."""
+    st.session_state[_CONTEXT] = context
+
+
+def context() -> Context:
+    """This run's context (set by the entry point before the page runs)."""
+    return st.session_state[_CONTEXT]
