@@ -1,3 +1,5 @@
+"""Fixtures every kind of test uses: fixture packages as read, and writable copies."""
+
 from __future__ import annotations
 
 import shutil
@@ -5,12 +7,29 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.load import DATA_DIR
+from dashboard.store.package import Package, read_package
+from helpers import BUNDLED, SMALL
+
+
+@pytest.fixture(scope="session")
+def small() -> Package:
+    """The small fixture package, read once."""
+    return read_package(SMALL)
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Package:
+    """The bundled data package, read once (for facts from the source documents)."""
+    return read_package(BUNDLED)
 
 
 @pytest.fixture
-def package_dir(tmp_path: Path) -> Path:
+def small_dir(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture package."""
+    return Path(shutil.copytree(SMALL, tmp_path / "small"))
+
+
+@pytest.fixture
+def bundled_dir(tmp_path: Path) -> Path:
     """A writable copy of the bundled data package."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
+    return Path(shutil.copytree(BUNDLED, tmp_path / "data"))

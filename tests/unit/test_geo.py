@@ -1,9 +1,12 @@
+"""The province reference, its boundaries and the maritime line."""
+
 import json
 
 import shapely
 from shapely.geometry import shape
 
-from dashboard.places import GEO_DIR, province_codes
+from dashboard.config import GEO_DIR
+from dashboard.places import province_codes
 
 BOUNDARIES = GEO_DIR / "provinces.geojson"
 

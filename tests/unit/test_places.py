@@ -1,3 +1,5 @@
+"""The place-name matcher: spellings real sources use, and look-alikes it never confuses."""
+
 import pytest
 
 from dashboard import places

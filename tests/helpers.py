@@ -1,0 +1,88 @@
+"""Helpers shared by the unit, app and browser tests: fixture packages, edits to a
+package's CSV files, filtered views, and running a page in AppTest."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard.config import APP_SCRIPT, BUNDLED_DATA_DIR
+from dashboard.domain.filters import Filters, View, apply_filters
+from dashboard.schema import TABLE_BY_NAME
+from dashboard.store.package import Package
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SMALL = FIXTURES / "small"  # three fictitious projects, built to exercise every rule
+BUNDLED = BUNDLED_DATA_DIR
+PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources", "present")
+
+
+def view_of(package: Package, **filters) -> View:
+    """The package filtered as `Filters(**filters)` says."""
+    return apply_filters(package, Filters(**filters))
+
+
+def read_rows(directory: Path, table: str) -> list[dict[str, str]]:
+    """A table's rows as dicts of text."""
+    with (directory / f"{table}.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def write_rows(directory: Path, table: str, rows: list[dict[str, str]]) -> None:
+    """Write a table's rows, every declared column in order (missing cells empty)."""
+    columns = TABLE_BY_NAME[table].all_column_names
+    with (directory / f"{table}.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({c: r.get(c, "") for c in columns} for r in rows)
+
+
+def append_rows(directory: Path, table: str, *rows: dict[str, str]) -> None:
+    """Add rows at the end of a table."""
+    write_rows(directory, table, read_rows(directory, table) + list(rows))
+
+
+def edit_cell(directory: Path, table: str, row: int, column: str, value: str) -> None:
+    """Set one cell; `row` is the spreadsheet row (header = 1)."""
+    rows = read_rows(directory, table)
+    rows[row - 2][column] = value
+    write_rows(directory, table, rows)
+
+
+def row_of(directory: Path, table: str, **match: str) -> int:
+    """The spreadsheet row of the first row whose cells equal `match`."""
+    for number, r in enumerate(read_rows(directory, table), start=2):
+        if all(r[k] == v for k, v in match.items()):
+            return number
+    raise LookupError(f"no row in {table} with {match}")
+
+
+def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
+    """Run the app as a person opening /<page>?<query> would, and return the test handle."""
+    at = AppTest.from_file(str(APP_SCRIPT), default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"../../pages/{page}.py").run()
+    return at
+
+
+def all_text(at: AppTest) -> list[str]:
+    """Every string a person reads on the page, from the element tree."""
+    texts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        texts += [str(e.value) for e in getattr(at, kind)]
+    texts += [m.label for m in at.metric] + [str(m.value) for m in at.metric]
+    texts += [t.label for t in at.tabs]
+    texts += [b.label for b in at.button] + [w.label for w in at.multiselect] + [w.label for w in at.selectbox]
+    for frame in at.dataframe:
+        texts += [str(c) for c in frame.value.columns]
+    return texts
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Headline cards: label -> value."""
+    return {m.label: m.value for m in at.metric}

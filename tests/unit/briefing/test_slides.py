@@ -1,0 +1,62 @@
+"""The briefing's slides: order, text from the same sources as the pages, one slide built
+alone, and the PowerPoint structure (without chart images, which the browser tests draw)."""
+
+import io
+
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from dashboard.briefing.pdf import slides_html
+from dashboard.briefing.pptx import EAST_ASIAN_FONT, write_pptx
+from dashboard.briefing.slides import BUILDERS, build_slide, build_slides
+from dashboard.present.map_style import CHOSEN_OUTLINE, css
+from dashboard.present.text import headline_cards
+from helpers import view_of
+
+
+def test_slides_in_presenting_order_with_sources(small):
+    slides = build_slides(small, view_of(small), "en")
+    assert [s.key for s in slides] == ["title", "headline", "map", "reach", "funding", "timeline", "sources"]
+    assert all(s.sources for s in slides)
+    assert [s.key for s in slides if s.figure is not None] == ["map", "reach", "funding", "timeline"]
+
+
+def test_headline_slide_says_what_the_overview_cards_say(small):
+    view = view_of(small)
+    slide = build_slide(2, small, view, "en")
+    assert slide.lines == [card.line("en") for card in headline_cards(view, "en")]
+    assert "Funding reported (USD): 800,000 (1 project(s) report no funding: Policy Desk)" in slide.lines
+
+
+def test_timeline_slide_lists_policy_uptake_and_funding_slide_the_gaps(small):
+    view = view_of(small)
+    assert build_slide(6, small, view, "en").lines == ["★ Basin indicators adopted in the provincial plan", "★ Training recommendations taken up nationally"]
+    assert build_slide(5, small, view, "en").lines == ["Projects whose sources report no funding: Policy Desk."]
+
+
+def test_map_slide_outlines_the_chosen_province(small):
+    slide = build_slide(3, small, view_of(small, provinces=("530000",)), "en")
+    assert css(CHOSEN_OUTLINE) in {tr.line.color for tr in slide.figure.data}
+
+
+def test_a_slide_with_nothing_to_show_says_so(small):
+    view = view_of(small, projects=("desk",))
+    reach = build_slide(4, small, view, "zh")
+    assert reach.figure is None and reach.lines[-1] == "在当前筛选条件下没有可显示的内容。"
+    assert len(BUILDERS) == 7
+
+
+def test_powerpoint_has_native_text_notes_and_east_asian_fonts(small):
+    slides = build_slides(small, view_of(small), "zh")
+    prs = Presentation(io.BytesIO(write_pptx(slides, "全部项目", {})))
+    assert len(prs.slides) == 7
+    assert prs.slides[1].shapes.title.text == "主要数字"
+    assert "全部项目    2/7" in [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
+    assert prs.slides[4].notes_slide.notes_text_frame.text.startswith("沿海培训：项目简介（测试数据） (doc-coast.txt): Budget")
+    fonts = {ea.get("typeface") for s in prs.slides for shape in s.shapes if shape.has_text_frame for ea in shape._element.iter(qn("a:ea"))}
+    assert fonts == {EAST_ASIAN_FONT}
+
+
+def test_pdf_page_escapes_text(small):
+    page = slides_html(build_slides(small, view_of(small), "en"), "A <b> & C", {})
+    assert "A &lt;b&gt; &amp; C" in page and page.count("<section>") == 7

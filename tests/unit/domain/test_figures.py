@@ -1,0 +1,82 @@
+"""Figures as numbers, on the small fixture package (whose every value is known)."""
+
+import pytest
+
+from dashboard.domain import figures
+from helpers import view_of
+
+
+def test_headline(small):
+    h = figures.headline(view_of(small))
+    assert h.projects == 3
+    assert h.funding_usd == 400_000 + 200_000 + 150_000 + 50_000
+    assert h.projects_without_funding == ["desk"]
+    # 100 is a lower bound ("more than 100"), so the sum is one too.
+    assert (h.participants, h.participants_is_lower_bound) == (350, True)
+    assert (h.provinces, h.unnamed_places) == (4, 1)
+    assert (h.milestones_achieved, h.policy_uptake, h.milestones_planned) == (4, 2, 1)
+
+
+def test_headline_follows_the_filters(small):
+    h = figures.headline(view_of(small, projects=("river",)))
+    assert (h.projects, h.funding_usd, h.participants, h.participants_is_lower_bound) == (1, 600_000, 250, False)
+    assert figures.headline(view_of(small, projects=("desk",))).participants is None
+
+
+def test_funding_by_type_with_shares(small):
+    table = figures.funding_by_type(view_of(small))
+    assert list(table["funder_type"]) == ["undp", "government", "not_reported"]
+    assert list(table["amount_usd"]) == [550_000, 200_000, 50_000]
+    assert table["share"].sum() == pytest.approx(100, abs=0.2)
+
+
+def test_cofinancing_compares_government_and_undp(small):
+    table = figures.cofinancing(view_of(small)).set_index("project_id")
+    assert (table.loc["river", "government"], table.loc["river", "undp"]) == (200_000, 400_000)
+    assert table["government"].isna()["coast"] and table.loc["coast", "undp"] == 150_000
+
+
+def test_unnamed_funding_and_projects_without_figures(small):
+    view = view_of(small)
+    assert figures.unnamed_funding(view) == (50_000, ["coast"])
+    assert figures.projects_without_reach(view) == ["desk"]
+    assert figures.projects_without_province(view) == ["desk"]
+    assert list(figures.unnamed_places(view)["place_as_written"]) == ["three coastal provinces"]
+
+
+def test_province_summary(small):
+    summary = figures.province_summary(view_of(small)).set_index("code")
+    assert len(summary) == 34
+    # Kunming, a city, counts for Yunnan with its own role.
+    assert summary.loc["530000", "roles"] == ("pilot_province", "project_location")
+    assert summary.loc["530000", "project_roles"] == (("river", ("pilot_province", "project_location")),)
+    assert summary.loc["420000", "n_projects"] == 1 and summary.loc["650000", "n_projects"] == 0
+
+
+def test_projects_in_province(small):
+    (river,) = figures.projects_in_province(view_of(small), "530000")
+    assert (river.project_id, river.roles, river.places_as_written, river.funding_usd) == ("river", ["pilot_province", "project_location"], ["Yunnan", "Kunming"], 600_000)
+    assert list(river.reach["value"]) == [250]
+
+
+def test_milestones_by_place_date_and_kind(small):
+    view = view_of(small)
+    assert set(figures.national_milestones(view)["milestone_id"]) == {"river-review", "coast-uptake", "desk-launch"}
+    assert set(figures.milestones_in_province(view, "530000")["milestone_id"]) == {"river-study", "river-uptake"}
+    assert list(figures.milestones_by_recency(view["milestones"])["milestone_id"]) == ["river-review", "desk-launch", "river-uptake", "river-study"]
+    assert list(figures.undated_milestones(view)["milestone_id"]) == ["coast-uptake"]
+    assert set(figures.policy_uptake(view)["milestone_id"]) == {"river-uptake", "coast-uptake"}
+
+
+def test_plans_and_timeline_projects_follow_the_period(small):
+    assert list(figures.plans_in_period(view_of(small, year_from=2011, year_to=2012))["plan"]) == [12]
+    # A milestone's project is drawn even when the period set the project aside.
+    assert list(figures.timeline_projects(view_of(small))["project_id"]) == ["river", "coast", "desk"]
+
+
+def test_sources_behind_records(small):
+    view = view_of(small, projects=("river",))
+    sections = figures.source_sections([view["funding"], view["reach"]])
+    assert list(zip(sections["source_id"], sections["section"])) == [("doc-river", "2. Budget"), ("doc-river", "4. Results")]
+    counts = figures.records_per_source(small.tables).set_index(["source_id", "table"])["n"]
+    assert counts[("doc-river", "locations")] == 3 and counts[("plan-ref", "five_year_plans")] == 2

@@ -1,0 +1,60 @@
+"""Reader text shared by pages and slides: filters, headline cards, the province panel, facts."""
+
+from dashboard.domain.filters import single_project_view
+from dashboard.present.text import filters_summary, headline_cards, project_facts, province_panel, source_lines
+from helpers import view_of
+
+
+def test_filters_summary_in_both_languages(small):
+    view = view_of(small, projects=("river", "coast"), provinces=("530000",), year_from=2011, year_to=2013)
+    assert filters_summary(view, "en") == "River Pilot, Coast Training · 2011–2013 · Yunnan"
+    assert filters_summary(view, "zh") == "流域试点、沿海培训 · 2011—2013年 · 云南省"
+    assert filters_summary(view_of(small), "en") == "All projects · 2010–2014 · All provinces"
+
+
+def test_headline_cards(small):
+    cards = {c.label: c for c in headline_cards(view_of(small), "en")}
+    assert cards["Projects"].value == "3"
+    assert cards["Funding reported (USD)"].value == "800,000"
+    assert cards["Funding reported (USD)"].note == "1 project(s) report no funding: Policy Desk"
+    assert cards["Participants reached"].value == "> 350"
+    assert cards["Participants reached"].note == "at least: includes a 'more than' figure"
+    assert cards["Provinces covered"].note == "plus 1 place(s) the sources do not name"
+    assert cards["Milestones achieved"].note == "of which 2 policy uptake; 1 more planned"
+    assert cards["Participants reached"].line("en") == "Participants reached: > 350 (at least: includes a 'more than' figure)"
+
+
+def test_headline_cards_show_gaps_as_gaps(small):
+    cards = {c.label: c.value for c in headline_cards(view_of(small, projects=("desk",)), "zh")}
+    # No project in view reports funding or reach: "not reported", never a 0.
+    assert cards["已报告资金（美元）"] == "未报告" and cards["受益人数"] == "未报告"
+
+
+def test_province_panel(small):
+    (entry,) = province_panel(view_of(small), "530000", "en")
+    assert (entry.project, entry.roles, entry.places_as_written, entry.funding) == ("River Pilot", "Pilot province, Project location", "Yunnan, Kunming", "US$ 600,000")
+    assert entry.reach == ["Basin planners trained: 250 people"]
+    (coast,) = province_panel(view_of(small), "420000", "en")
+    assert coast.reach == ["Officials trained: > 100 people", "Countries sending officials: 12 countries"]
+
+
+def test_every_fact_of_a_project(small):
+    facts = project_facts(single_project_view(view_of(small), "river"), "en")
+    assert facts == {
+        "Start": "Mar 2010",
+        "End": "Dec 2013",
+        "Status": "Completed",
+        "UNDP project number": "00012345",
+        "Total budget (USD)": "US$ 600,000",
+        "Themes": "Climate and environment, Rural development",
+        "Source document": "River Basin Pilot: final report (fixture) (1. Summary)",
+        "Note": "",
+    }
+    desk = project_facts(single_project_view(view_of(small), "desk"), "en")
+    assert (desk["Start"], desk["Status"], desk["UNDP project number"]) == ("not reported", "not reported", "not reported")
+    assert desk["Total budget (USD)"] == "not stated as a total (see Funding)"
+
+
+def test_source_lines(small):
+    view = view_of(small, projects=("coast",))
+    assert source_lines([view["reach"]], view["sources"], "en") == ["Coastal Training: project brief (fixture) (doc-coast.txt): Results"]

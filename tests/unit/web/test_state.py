@@ -1,0 +1,37 @@
+"""URL and session state: the public URL format, defaults left out, bad values dropped."""
+
+from dashboard.domain.filters import Filters, year_range
+from dashboard.web.state import PROJECTS, PROVINCES, URL_NAMES, YEAR_FROM, YEAR_TO, filters_from_query, query_from_filters, toggled_provinces
+
+
+def test_public_url_names_stay():
+    assert URL_NAMES == {"projects": "project", "year_from": "from", "year_to": "to", "provinces": "province", "lang": "lang", "slide": "slide"}
+
+
+def test_query_round_trip(small):
+    years = year_range(small)
+    filters = Filters(projects=("river", "coast"), provinces=("530000",), year_from=2011, year_to=2013)
+    query = query_from_filters(filters, years, "zh", "en")
+    assert query == {"project": ["river", "coast"], "from": "2011", "to": "2013", "province": ["530000"], "lang": "zh"}
+    params = {k: (v if isinstance(v, list) else [v]) for k, v in query.items()}
+    state = filters_from_query(params, ["river", "coast", "desk"], ["530000", "110000"], years)
+    assert state == {PROJECTS: ["river", "coast"], PROVINCES: ["530000"], YEAR_FROM: 2011, YEAR_TO: 2013}
+
+
+def test_defaults_are_left_out_of_the_url(small):
+    years = year_range(small)
+    assert query_from_filters(Filters(year_from=years[0], year_to=years[1]), years, "en", "en") == {}
+
+
+def test_bad_query_values_are_dropped(small):
+    years = year_range(small)
+    params = {"project": ["river", "nope"], "province": ["999999", "530000"], "from": ["soon"], "to": ["3000"]}
+    state = filters_from_query(params, ["river"], ["530000"], years)
+    assert state == {PROJECTS: ["river"], PROVINCES: ["530000"], YEAR_FROM: years[0], YEAR_TO: years[1]}
+
+
+def test_clicking_the_only_chosen_province_again_clears_it():
+    assert toggled_provinces([], ["530000"]) == ["530000"]
+    assert toggled_provinces(["530000"], ["530000"]) == []
+    assert toggled_provinces(["530000", "420000"], ["420000"]) == ["420000"]
+    assert toggled_provinces(["530000"], []) == ["530000"]
