@@ -1,0 +1,210 @@
+"""Every page on the small fixture package, whose every figure is known, in both languages
+and under several filter sets; and the filter bar driving every page."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.present.i18n import STRINGS, placeholders
+from helpers import PAGES, all_text, edit_cell, metrics, open_page
+
+FILTER_SETS = {
+    "none": {},
+    "one project": {"project": "river"},
+    "period": {"from": "2010", "to": "2011"},
+    "province": {"province": "530000"},
+    "nothing matches": {"project": "desk", "province": "530000"},
+    "chinese": {"lang": "zh", "project": ["river", "coast"]},
+}
+PAGES_WITH_HEADER = [p for p in PAGES if p != "present"]
+
+
+@pytest.mark.parametrize("filters", list(FILTER_SETS), ids=list(FILTER_SETS))
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_error(page, filters):
+    at = open_page(page, FILTER_SETS[filters])
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("page", PAGES_WITH_HEADER)
+def test_nothing_matches_says_so_on_every_page(page):
+    at = open_page(page, FILTER_SETS["nothing matches"])
+    assert [w.value for w in at.warning][:1] == ["No project matches these filters. Widen the period or clear a filter."]
+    assert not open_page(page, {"project": "desk"}).warning or page == "funding"  # one project: no such warning
+
+
+def test_overview_headline_figures():
+    at = open_page("overview")
+    assert metrics(at) == {
+        "Projects": "3",
+        "Funding reported (USD)": "800,000",
+        "Participants reached": "> 350",
+        "Provinces covered": "4",
+        "Milestones achieved": "4",
+    }
+    captions = [c.value for c in at.caption]
+    assert "1 project(s) report no funding: Policy Desk" in captions
+    assert "at least: includes a 'more than' figure" in captions
+    assert "of which 2 policy uptake; 1 more planned" in captions
+
+
+def test_overview_lists_the_latest_milestones_first():
+    at = open_page("overview")
+    latest = [m.value for m in at.markdown if m.value.startswith("**") and " · " in m.value and "\n" in m.value]
+    assert latest[:2] == ["**2014** · River Pilot  \nFinal review planned", "**2013** · Policy Desk  \nPolicy desk launched"]
+
+
+def test_filters_from_the_url_change_the_figures():
+    figures = metrics(open_page("overview", {"project": "river"}))
+    assert (figures["Projects"], figures["Funding reported (USD)"], figures["Participants reached"]) == ("1", "600,000", "250")
+
+
+def test_filter_widgets_change_the_figures_and_the_url():
+    at = open_page("overview")
+    at.multiselect(key="provinces").set_value(["530000"]).run()
+    assert metrics(at)["Projects"] == "1"
+    assert at.query_params["province"] in (["530000"], "530000")
+    at.selectbox(key="year_from").set_value(2014).run()
+    assert at.query_params["from"] in ("2014", ["2014"])
+    assert metrics(at)["Projects"] == "0"  # River Pilot ended in 2013
+    assert at.warning[0].value.startswith("No project matches")
+    at.button[0].click().run()  # clear all filters
+    assert metrics(at)["Projects"] == "3" and "province" not in at.query_params
+
+
+def test_period_filter_says_what_it_left_out():
+    at = open_page("overview", FILTER_SETS["period"])
+    assert [i.value for i in at.info] == [
+        "The period filter left out 1 project(s) and 1 milestone(s) with no usable dates: Policy Desk, coast-uptake."
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_active_filters_are_written_on_every_page(page):
+    at = open_page(page, {"project": "river", "province": "530000", "lang": "zh"})
+    assert any("流域试点 · 2010—2014年 · 云南省" in m.value for m in at.markdown)
+
+
+def test_map_page_lists_province_panel_and_national_work():
+    at = open_page("map", {"province": "530000"})
+    headings = [h.value for h in at.subheader]
+    assert "In Yunnan" in headings and "National and international work (no province)" in headings
+    panel = next(m.value for m in at.markdown if m.value.startswith("**River Pilot**"))
+    assert panel.split("  \n") == ["**River Pilot**: Pilot province, Project location", "Place as written in the source: Yunnan, Kunming", "Amount (USD): US$ 600,000", "Basin planners trained: 250 people"]
+    # The province filter keeps only projects working there; unfiltered, national work is listed.
+    assert not any(m.value == "- Policy Desk" for m in at.markdown)
+    unfiltered = open_page("map")
+    assert any(m.value == "- Policy Desk" for m in unfiltered.markdown)
+    assert any("three coastal provinces (Project location)" in m.value for m in unfiltered.markdown)
+
+
+def test_map_page_tables():
+    at = open_page("map")
+    provinces = at.dataframe[0].value
+    assert list(provinces.columns) == ["Province", "GB/T 2260 code", "Projects", "Projects and roles"]
+    assert set(provinces["GB/T 2260 code"]) == {"530000", "520000", "440000", "420000"}
+    national = next(d.value for d in at.dataframe if list(d.value.columns) == ["Date", "Project", "Title"])
+    assert set(national["Title"]) == {"Final review planned", "Training recommendations taken up nationally", "Policy desk launched"}
+
+
+def test_reach_page_marks_lower_bounds_and_names_projects_without_reach():
+    at = open_page("reach")
+    people = at.dataframe[0].value
+    assert list(people["Value"]) == ["250", "100"]
+    assert list(people["Qualifier"]) == ["As reported", "Lower bound (more than)"]
+    assert "Figures are not added across projects" in at.caption[0].value
+    assert [i.value for i in at.info] == ["No reach figures reported for: Policy Desk."]
+
+
+def test_funding_page_lists_funding_not_reported():
+    at = open_page("funding")
+    assert [w.value for w in at.warning] == [
+        "Projects whose sources report no funding: Policy Desk.",
+        "US$ 50,000 is reported with no funder named (Coast Training).",
+    ]
+    table = at.dataframe[0].value
+    assert list(table["Amount (USD)"]) == ["400,000", "200,000", "150,000", "50,000"]
+    by_type = next(d.value for d in at.dataframe if "Share of reported funding (%)" in d.value.columns)
+    assert list(by_type["Type of funder"]) == ["UNDP", "Government", "Funder not named"]
+    assert len(at.get("download_button")) == 3  # one CSV per figure
+
+
+def test_projects_page_detail_shows_every_fact():
+    at = open_page("projects")
+    at.selectbox(key="detail_project").set_value("river").run()
+    assert at.subheader[0].value == "River Basin Pilot Project"
+    facts = next(m.value for m in at.markdown if m.value.startswith("- **Start**"))
+    assert facts.split("\n") == [
+        "- **Start**: Mar 2010",
+        "- **End**: Dec 2013",
+        "- **Status**: Completed",
+        "- **UNDP project number**: 00012345",
+        "- **Total budget (USD)**: US$ 600,000",
+        "- **Themes**: Climate and environment, Rural development",
+        "- **Source document**: River Basin Pilot: final report (fixture) (1. Summary)",
+        "- **Note**:",
+    ]
+    sections = {h.value: None for h in at.subheader[1:]}
+    assert list(sections) == ["Partners", "Places", "Funding", "Reach", "Milestones"]
+    partners, places, funding, reach, milestones = [d.value for d in at.dataframe[1:]]
+    assert list(partners["Partner"]) == ["River Basin Commission"]
+    assert list(places["Place as written in the source"]) == ["Yunnan", "Kunming", "Guizhou"]
+    assert list(funding["Amount (USD)"]) == ["400,000", "200,000"]
+    assert list(reach["Audience"]) == ["Basin planners trained"]
+    assert list(milestones["Date"]) == ["Jun 2011", "by 2012", "2014"]
+
+
+def test_projects_page_says_what_a_project_does_not_report():
+    at = open_page("projects")
+    at.selectbox(key="detail_project").set_value("desk").run()
+    assert [w.value for w in at.get("markdown") if w.value == "None reported."] == ["None reported."] * 4
+
+
+def test_sources_page_lists_gaps_and_offers_downloads():
+    at = open_page("sources")
+    headings = [h.value for h in at.subheader]
+    assert "Data gaps: what the sources do not report" in headings
+    gaps = next(d.value for d in at.dataframe if "Field" in d.value.columns)
+    assert len(gaps) == 17 and {"Funder", "UNDP project number", "Start"} <= set(gaps["Field"])
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "All tables (zipped CSV)", "All tables (Excel workbook)"]
+
+
+def test_presenter_steps_and_clamps_the_slide_number():
+    at = open_page("present", {"slide": "1"})
+    assert at.title[0].value == "UNDP China portfolio results"
+    at.button(key="next").click().run()
+    assert at.title[0].value == "Headline figures" and at.query_params["slide"] in ("2", ["2"])
+    last = open_page("present", {"slide": "99"})
+    assert last.title[0].value == "Source documents"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_pages_show_no_english_ui_string(page):
+    texts = all_text(open_page(page, {"lang": "zh"}))
+    english = [v["en"] for v in STRINGS.values() if not placeholders(v["en"])]
+    # Whole texts must not be an English string; longer English strings must not appear
+    # inside any text either. (Source section headings are quoted in English on purpose.)
+    leaked = sorted({s for s in english if s in texts or (len(s) > 15 and any(s in x for x in texts))})
+    assert leaked == [], leaked
+
+
+def test_bad_data_shows_messages_and_no_traceback(small_dir, monkeypatch):
+    edit_cell(small_dir, "funding", 4, "amount_usd", "-150000")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(small_dir))
+    at = open_page("overview")
+    assert not at.exception
+    assert at.error[0].value.startswith("The data package has problems and there is no earlier good data")
+    assert at.code[0].value == "funding.csv, row 4, column 'amount_usd': found '-150000'; expected a value of at least 0"
+
+
+def test_last_good_data_is_kept_while_files_are_bad(small_dir, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(small_dir))
+    at = open_page("overview")
+    assert metrics(at)["Projects"] == "3"
+    (small_dir / "projects.csv").write_text("project_id\n", encoding="utf-8")
+    at.run()
+    assert not at.exception
+    assert "showing the last good data" in at.error[0].value
+    assert metrics(at)["Projects"] == "3"
