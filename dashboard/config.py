@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DATA_DIR = ROOT / "data"
 GEO_DIR = ROOT / "geo"
-STATIC_DIR = ROOT / "dashboard" / "static"
+STATIC_DIR = ROOT / "dashboard" / "web" / "static"  # served at /app/static/: Streamlit serves the folder beside the entry point
 PAGES_DIR = ROOT / "pages"
 APP_SCRIPT = ROOT / "dashboard" / "web" / "app.py"
 

@@ -1,4 +1,4 @@
-"""Build the self-hosted Chinese font: dashboard/static/NotoSansSC-{Regular,Bold}.woff2.
+"""Build the self-hosted Chinese font: dashboard/web/static/NotoSansSC-{Regular,Bold}.woff2.
 
 Source: Debian's fonts-noto-cjk (Noto Sans CJK SC, SIL Open Font License 1.1). Subset to
 the 3,755 most common Chinese characters (GB 2312 level 1), every character in the string
@@ -18,7 +18,7 @@ from fontTools.ttLib import TTCollection
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SOURCE = Path("/usr/share/fonts/opentype/noto")
-OUT = ROOT / "dashboard" / "static"
+OUT = ROOT / "dashboard" / "web" / "static"
 SC_INDEX = 2  # Noto Sans CJK SC inside the collection
 
 

@@ -1,19 +1,37 @@
-"""What only a browser shows: pages drawn, the map clicked, URLs round-tripped, and not one
-request to another host."""
+"""What only a browser shows: pages drawn, the map clicked, URLs round-tripped, downloads
+opened, and not one request to another host. Every wait is on a condition (Playwright's
+`expect` or a page state), never a fixed sleep."""
 
 from __future__ import annotations
 
+import csv
 import io
-import math
 import re
+import time
+import zipfile
 
+import openpyxl
 import pytest
 from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, expect
+
+from dashboard.present.deck import canvas_point
+from dashboard.schema import TABLES
 
 PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
 # Streamlit's client probes for a base path under a page's own path before the root; those
 # two 404s are its start-up, not the app's.
 BASE_PATH_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")
+YUNNAN = (101.5, 24.8)  # a point in central Yunnan
+
+
+def wait_for_run(page: Page) -> None:
+    """Until the app is connected, has drawn a title and has no script run in progress."""
+    app = page.locator('[data-testid="stApp"]')
+    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=60_000)
+    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=60_000)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
 
 
 class Visit:
@@ -21,7 +39,7 @@ class Visit:
 
     def __init__(self, browser, base: str, path: str, width: int = 1440, height: int = 1000):
         self.base = base
-        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
         self.requests: list[str] = []
         self.failed: list[str] = []
         self.console_errors: list[str] = []
@@ -29,26 +47,27 @@ class Visit:
         self.page.on("response", lambda r: self.failed.append(r.url) if r.status >= 400 and not BASE_PATH_PROBE.search(r.url) else None)
         self.page.on("console", self._console)
         self.page.goto(f"{base}/{path}")
-        self.settle()
+        wait_for_run(self.page)
 
     def _console(self, message) -> None:
         if message.type == "error" and "404" not in message.text:
             self.console_errors.append(message.text)
 
-    def settle(self) -> None:
-        self.page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
-        self.page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-        self.page.wait_for_timeout(1500)
-
     def foreign_requests(self) -> list[str]:
         own = (self.base, "blob:" + self.base, "data:")
         return sorted({u for u in self.requests if not u.startswith(own)})
+
+    def download(self, button_name: str, index: int = 0) -> bytes:
+        """Click a download button and return the file it gives."""
+        with self.page.expect_download(timeout=60_000) as info:
+            self.page.get_by_role("button", name=button_name).nth(index).click()
+        return info.value.path().read_bytes()
 
     def close(self) -> None:
         self.page.close()
 
 
-def non_blank(png: bytes) -> int:
+def colours(png: bytes) -> int:
     """How many distinct colours an image has: a blank canvas has one or two."""
     return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 20) or [])
 
@@ -72,49 +91,73 @@ def test_page_loads_cleanly_and_stays_on_our_host(browser, server, shots, path, 
         visit.close()
 
 
-def map_canvas(visit: Visit):
-    canvas = visit.page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    canvas.wait_for(timeout=30_000)
-    visit.page.wait_for_timeout(1500)
+def wait_for_address(page: Page, condition: str) -> None:
+    """Until the address bar's query string meets a JavaScript condition on `search`.
+
+    Streamlit changes the address with the history API, which is no navigation to wait for.
+    """
+    page.wait_for_function(f"(search => {condition})(location.search)", timeout=30_000)
+
+
+def map_canvas(page: Page):
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    expect(canvas).to_be_visible(timeout=30_000)
     return canvas
+
+
+def wait_until_drawn(page: Page, timeout: float = 30) -> bytes:
+    """The map canvas once deck.gl has drawn the provinces (many colours, not a blank canvas)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        png = map_canvas(page).screenshot()
+        if colours(png) > 20 or time.monotonic() > deadline:
+            return png
+
+
+def hover_until_tooltip(page: Page, lon: float, lat: float, name: str, timeout: float = 30) -> tuple[float, float]:
+    """Move the pointer onto a province until deck.gl's tooltip names it: then a click picks it.
+
+    deck.gl picks only once its layers are loaded, and only on pointer moves, so the
+    pointer moves again (by a pixel) until the tooltip shows.
+    """
+    tooltip = page.locator(".deck-tooltip")
+    deadline = time.monotonic() + timeout
+    nudge = 0
+    while True:
+        x, y = canvas_point(lon, lat, map_canvas(page).bounding_box())
+        page.mouse.move(x + nudge, y)
+        try:
+            expect(tooltip).to_contain_text(name, timeout=1_000)
+            return x + nudge, y
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            nudge = 1 - nudge
 
 
 def test_map_is_drawn(browser, server):
     visit = Visit(browser, server, "map")
     try:
-        assert non_blank(map_canvas(visit).screenshot()) > 20
+        assert colours(wait_until_drawn(visit.page)) > 20
     finally:
         visit.close()
 
 
-def screen_point(lon: float, lat: float, box: dict, view=(104.0, 34.5, 2.85)) -> tuple[float, float]:
-    """Where deck.gl's Web Mercator view puts a longitude/latitude inside the canvas."""
-    lon0, lat0, zoom = view
-    world = 512 * 2**zoom
-
-    def y(phi: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))
-
-    dx = (lon - lon0) / 360 * world
-    dy = (y(lat0) - y(lat)) / (2 * math.pi) * world
-    return box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
-
-
 def test_clicking_a_province_sets_the_filter_and_the_url(browser, server, shots):
     visit = Visit(browser, server, "map")
+    page = visit.page
     try:
-        box = map_canvas(visit).bounding_box()
-        x, y = screen_point(101.5, 24.8, box)  # central Yunnan
-        visit.page.mouse.click(x, y)
-        visit.page.wait_for_function("location.search.includes('province=530000')", timeout=30_000)
-        visit.settle()
-        assert visit.page.get_by_text("In Yunnan").count() >= 1
-        assert "Yunnan" in visit.page.locator('[data-testid="stSidebar"]').inner_text()
-        visit.page.screenshot(path=str(shots / "map-clicked-yunnan.png"), full_page=True)
+        page.mouse.click(*hover_until_tooltip(page, *YUNNAN, "Yunnan"))
+        wait_for_address(page, "search.includes('province=530000')")
+        wait_for_run(page)
+        expect(page.get_by_role("heading", name="In Yunnan")).to_be_visible()
+        expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Yunnan")
+        page.screenshot(path=str(shots / "map-clicked-yunnan.png"), full_page=True)
         # A second click on the same province clears the filter again.
-        box = map_canvas(visit).bounding_box()
-        visit.page.mouse.click(*screen_point(101.5, 24.8, box))
-        visit.page.wait_for_function("!location.search.includes('province=')", timeout=30_000)
+        page.mouse.click(*hover_until_tooltip(page, *YUNNAN, "Yunnan"))
+        wait_for_address(page, "!search.includes('province=')")
+        wait_for_run(page)
+        expect(page.get_by_role("heading", name="In Yunnan")).to_have_count(0)
     finally:
         visit.close()
 
@@ -122,10 +165,10 @@ def test_clicking_a_province_sets_the_filter_and_the_url(browser, server, shots)
 def test_url_with_filters_reproduces_the_view(browser, server):
     visit = Visit(browser, server, "funding?project=good-governance&from=2005&to=2010&province=420000")
     try:
-        body = visit.page.locator('[data-testid="stMain"]').inner_text()
-        assert "Public Sector Good Governance · 2005–2010 · Hubei" in body
-        sidebar = visit.page.locator('[data-testid="stSidebar"]').inner_text()
-        assert "Public Sector Good Governance" in sidebar and "Hubei" in sidebar
+        expect(visit.page.locator('[data-testid="stMain"]')).to_contain_text("Public Sector Good Governance · 2005–2010 · Hubei")
+        sidebar = visit.page.locator('[data-testid="stSidebar"]')
+        expect(sidebar).to_contain_text("Public Sector Good Governance")
+        expect(sidebar).to_contain_text("Hubei")
         search = visit.page.evaluate("location.search")
         assert "project=good-governance" in search and "province=420000" in search
     finally:
@@ -137,10 +180,40 @@ def test_language_and_filters_survive_a_page_change(browser, server):
     try:
         visit.page.locator('[data-testid="stSidebarNav"] a[href$="/funding"]').click()
         visit.page.wait_for_function("location.pathname.endsWith('/funding')", timeout=30_000)
-        visit.settle()
+        wait_for_run(visit.page)
         search = visit.page.evaluate("location.search")
         assert "lang=zh" in search and "project=xiaokang" in search
-        assert "小康项目" in visit.page.locator('[data-testid="stMain"]').inner_text()
+        expect(visit.page.locator('[data-testid="stMain"]')).to_contain_text("小康项目")
+    finally:
+        visit.close()
+
+
+def test_csv_download_holds_exactly_the_table_shown(browser, server):
+    visit = Visit(browser, server, "funding?project=good-governance")
+    try:
+        data = visit.download("Download CSV")
+        assert data.startswith(b"\xef\xbb\xbf")  # spreadsheet programs then read UTF-8
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+        assert [(r["Project"], r["Type of funder"], float(r["Amount (USD)"])) for r in rows] == [
+            ("Public Sector Good Governance", "UNDP", 1_000_000),
+            ("Public Sector Good Governance", "Government", 740_000),
+        ]
+        assert all(r["Source document"] and r["Section"] for r in rows)
+    finally:
+        visit.close()
+
+
+def test_package_downloads_open_as_zip_and_workbook(browser, server):
+    visit = Visit(browser, server, "sources")
+    try:
+        names = zipfile.ZipFile(io.BytesIO(visit.download("All tables (zipped CSV)"))).namelist()
+        assert {t.file_name for t in TABLES} | {"datapackage.json"} == set(names)
+        book = openpyxl.load_workbook(io.BytesIO(visit.download("All tables (Excel workbook)")))
+        assert book.sheetnames == [t.name for t in TABLES]
+        rows = list(book["projects"].iter_rows(values_only=True))
+        projects = [dict(zip(rows[0], r)) for r in rows[1:]]
+        governance = next(p for p in projects if p["project_id"] == "good-governance")
+        assert governance["undp_project_id"] == "00056242"  # kept as text, leading zeros and all
     finally:
         visit.close()
 
@@ -150,36 +223,43 @@ def test_language_and_filters_survive_a_page_change(browser, server):
 def test_nothing_is_cut_off_on_tablet_and_phone(browser, server, shots, path, width):
     visit = Visit(browser, server, path, width=width, height=900)
     try:
-        overflow = visit.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0
+        assert visit.page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
         visit.page.screenshot(path=str(shots / f"{path or 'overview'}-{width}px.png"), full_page=True)
     finally:
         visit.close()
 
 
+def slide_title(page: Page):
+    return page.locator('[data-testid="stMain"] h1').first
+
+
 def test_presenter_steps_through_slides_with_the_keyboard(browser, server, shots):
     visit = Visit(browser, server, "present?slide=1&lang=zh")
+    page = visit.page
+
+    def press(key: str, slide: int, title: str) -> None:
+        # Each key waits for the run it causes to finish: a key pressed mid-run would
+        # reach the previous slide's buttons.
+        page.keyboard.press(key)
+        wait_for_address(page, f"search.includes('slide={slide}')")
+        wait_for_run(page)
+        expect(slide_title(page)).to_have_text(title)
+
     try:
-        assert visit.page.locator("h1").first.inner_text() == "联合国开发计划署驻华项目成果"
-        visit.page.locator("h1").first.click()  # focus the page, as a presenter would
-        visit.page.keyboard.press("ArrowRight")
-        visit.page.wait_for_function("location.search.includes('slide=2')", timeout=30_000)
-        visit.settle()
-        assert visit.page.locator("h1").first.inner_text() == "主要数字"
-        visit.page.keyboard.press("ArrowRight")
-        visit.page.wait_for_function("location.search.includes('slide=3')", timeout=30_000)
-        visit.settle()
-        visit.page.keyboard.press("ArrowLeft")
-        visit.page.wait_for_function("location.search.includes('slide=2')", timeout=30_000)
-        assert "lang=zh" in visit.page.evaluate("location.search")
-        assert not visit.page.locator('[data-testid="stSidebar"]').is_visible()
-        visit.page.screenshot(path=str(shots / "present-slide-2-zh.png"))
+        expect(slide_title(page)).to_have_text("联合国开发计划署驻华项目成果")
+        slide_title(page).click()  # focus the page, as a presenter would
+        press("ArrowRight", 2, "主要数字")
+        press("ArrowRight", 3, "各省项目分布")
+        press("ArrowLeft", 2, "主要数字")
+        assert "lang=zh" in page.evaluate("location.search")
+        expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+        page.screenshot(path=str(shots / "present-slide-2-zh.png"))
     finally:
         visit.close()
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
-def test_presenter_slides_fit_the_screen(browser, server, shots, size):
+def test_presenter_slides_fit_the_screen_width(browser, server, shots, size):
     visit = Visit(browser, server, "present?slide=3", width=size[0], height=size[1])
     try:
         assert visit.page.evaluate("document.documentElement.scrollWidth") <= size[0]
@@ -195,8 +275,7 @@ def test_browser_language_chooses_chinese_when_no_lang_is_given(browser, server)
     page = context.new_page()
     try:
         page.goto(server)
-        page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
-        assert page.locator("h1").first.inner_text() == "联合国开发计划署驻华项目成果"
+        expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("联合国开发计划署驻华项目成果", timeout=60_000)
     finally:
         context.close()
 
@@ -210,6 +289,7 @@ def test_presenter_autoplay_advances_the_slide(browser, server):
         slider.focus()
         for _ in range(4):
             slider.press("ArrowLeft")
-        visit.page.wait_for_function("location.search.includes('slide=2')", timeout=40_000)
+        wait_for_address(visit.page, "search.includes('slide=2')")
+        expect(slide_title(visit.page)).to_have_text("Headline figures")
     finally:
         visit.close()
