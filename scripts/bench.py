@@ -15,13 +15,19 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+
+from dashboard.config import APP_SCRIPT, chromium_path  # noqa: E402
+from dashboard.present.deck import canvas_point  # noqa: E402
+from dashboard.web.state import PROJECTS  # noqa: E402
+from localserver import BROWSER_ARGS, free_port, start_server  # noqa: E402
+
 PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources")
 RERUNS = 21
 CHOICES = (["alp-3"], ["xiaokang", "good-governance"])
 
 
 def median_rerun_ms(at: AppTest, change) -> float:
+    """Median wall time of RERUNS reruns, each after `change(at, i)`."""
     times = []
     for i in range(RERUNS):
         change(at, i)
@@ -33,6 +39,7 @@ def median_rerun_ms(at: AppTest, change) -> float:
 
 
 def empty_app_ms() -> float:
+    """The floor: an app with one multiselect, rerun after a change of it."""
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "empty.py"
         script.write_text("import streamlit as st\nst.multiselect('x', ['a', 'b'], key='x')\n")
@@ -42,35 +49,43 @@ def empty_app_ms() -> float:
 
 
 def page_ms(page: str) -> float:
-    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+    """A page's median rerun after the project filter changes."""
+    at = AppTest.from_file(str(APP_SCRIPT), default_timeout=60)
     at.run()
     if page != "overview":
-        at.switch_page(f"../pages/{page}.py").run()
-    return median_rerun_ms(at, lambda at, i: at.multiselect(key="project").set_value(CHOICES[i % 2]))
+        at.switch_page(f"../../pages/{page}.py").run()
+    return median_rerun_ms(at, lambda at, i: at.multiselect(key=PROJECTS).set_value(CHOICES[i % 2]))
 
 
 def map_filter_change_bytes() -> int:
     """Bytes the server sends over the websocket after one map click (a province filter change)."""
-    from conftest import CHROMIUM_ARGS, free_port, start_server
-    from playwright.sync_api import sync_playwright
-    from test_browser import screen_point
+    from playwright.sync_api import expect, sync_playwright
 
     port = free_port()
     server = start_server(port)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 1000})
             received: list[int] = []
             page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
             page.goto(f"http://localhost:{port}/map")
-            page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
-            page.wait_for_timeout(3000)
+            canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+            x, y = canvas_point(101.5, 24.8, canvas.bounding_box())
+            # Hover until deck.gl's tooltip names Yunnan: the map is then ready to be clicked.
+            for attempt in range(60):
+                page.mouse.move(x + attempt % 2, y)  # deck.gl picks only on pointer moves
+                try:
+                    expect(page.locator(".deck-tooltip")).to_contain_text("Yunnan", timeout=500)
+                    break
+                except AssertionError:
+                    continue
+            expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
             before = sum(received)
-            box = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.bounding_box()
-            page.mouse.click(*screen_point(101.5, 24.8, box))
+            page.mouse.click(x, y)
             page.wait_for_function("location.search.includes('province=530000')", timeout=30_000)
-            page.wait_for_timeout(3000)
+            expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
+            expect(page.get_by_role("heading", name="In Yunnan")).to_be_visible()
             browser.close()
             return sum(received) - before
     finally:
@@ -79,8 +94,7 @@ def map_filter_change_bytes() -> int:
 
 def main() -> None:
     print(f"Median server time of a rerun after a filter change ({RERUNS} AppTest reruns each):")
-    baseline = empty_app_ms()
-    print(f"  {'empty Streamlit app':<22}{baseline:8.1f} ms")
+    print(f"  {'empty Streamlit app':<22}{empty_app_ms():8.1f} ms")
     for page in PAGES:
         print(f"  {page:<22}{page_ms(page):8.1f} ms")
     print(f"Bytes sent to the browser for one map click (province filter): {map_filter_change_bytes() / 1024:.0f} KB")

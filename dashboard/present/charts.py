@@ -40,6 +40,16 @@ def _figure(traces: list[dict], title: str, height: int, xaxis: dict, yaxis: dic
     return go.Figure({"data": traces, "layout": {**base, **layout}})
 
 
+def _hbar(part: pd.DataFrame, y: str, x: str, name: str, marker: dict, text: list[str], **options: object) -> dict:
+    """One horizontal bar trace of `x` per `y`, with value labels."""
+    return dict(type="bar", y=list(part[y]), x=[None if pd.isna(v) else v for v in part[x]], name=name, orientation="h", marker=marker, text=text, **options)
+
+
+def _patterned(colour: str, pattern: str) -> dict:
+    """A bar marker told apart by pattern as well as colour."""
+    return {"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"}}
+
+
 def style_of(categories: list[str]) -> dict[str, tuple[str, str, str]]:
     """Colour, pattern and symbol per category, stable in the order given."""
     return {c: (PALETTE[i % len(PALETTE)], PATTERNS[i % len(PATTERNS)], SYMBOLS[i % len(SYMBOLS)]) for i, c in enumerate(categories)}
@@ -67,19 +77,9 @@ def stacked_bars(
         if part.empty:
             continue
         colour, pattern, _ = styles[name]
-        traces.append(dict(
-            type="bar",
-            y=list(part[y]),
-            x=list(part[x]),
-            name=name,
-            orientation="h",
-            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"}},
-            text=list(part[label]) if label else [format_number(v) for v in part[x]],
-            textposition="inside",
-            insidetextanchor="middle",
-            textfont={"size": 17},
-            hovertemplate=f"%{{y}}<br>{name}: %{{x:,.0f}}<extra></extra>",
-        ))
+        text = list(part[label]) if label else [format_number(v) for v in part[x]]
+        traces.append(_hbar(part, y, x, name, _patterned(colour, pattern), text, textposition="inside", insidetextanchor="middle",
+                            textfont={"size": 17}, hovertemplate=f"%{{y}}<br>{name}: %{{x:,.0f}}<extra></extra>"))
     # Labels that do not fit their segment are hidden rather than shrunk; the Table view has them.
     return _figure(
         traces,
@@ -99,19 +99,9 @@ def grouped_bars(table: pd.DataFrame, y: str, series: list[str], title: str, x_t
     traces = []
     for name in series:
         colour, pattern, _ = styles[name]
-        values = table[name]
-        traces.append(dict(
-            type="bar",
-            y=list(table[y]),
-            x=[None if pd.isna(v) else v for v in values],
-            name=name,
-            orientation="h",
-            marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"}},
-            text=[format_number(v) if pd.notna(v) else "" for v in values],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate=f"%{{y}}<br>{name}: %{{x:,.0f}}<extra></extra>",
-        ))
+        text = [format_number(v) if pd.notna(v) else "" for v in table[name]]
+        traces.append(_hbar(table, y, name, name, _patterned(colour, pattern), text, textposition="outside", cliponaxis=False,
+                            hovertemplate=f"%{{y}}<br>{name}: %{{x:,.0f}}<extra></extra>"))
     return _figure(
         traces, title, 160 + 90 * max(1, len(table)), {"title": x_title, "tickformat": ",.0f"}, {"autorange": "reversed"}, barmode="group"
     )
@@ -127,22 +117,12 @@ def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Seri
         if part.empty:
             continue
         texts = [(f"> {format_number(v)}" if is_lower else format_number(v)) for v in part[value]]
-        traces.append(dict(
-            type="bar",
-            y=list(part[label]),
-            x=list(part[value]),
-            name=name,
-            orientation="h",
-            marker={
-                "color": PALETTE[0] if not is_lower else "white",
-                "line": {"color": PALETTE[0], "width": 2},
-                "pattern": {"shape": "/" if is_lower else "", "fgcolor": PALETTE[0], "solidity": 0.3, "fillmode": "overlay"},
-            },
-            text=texts,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}<br>%{text}<extra></extra>",
-        ))
+        marker = {
+            "color": PALETTE[0] if not is_lower else "white",
+            "line": {"color": PALETTE[0], "width": 2},
+            "pattern": {"shape": "/" if is_lower else "", "fgcolor": PALETTE[0], "solidity": 0.3, "fillmode": "overlay"},
+        }
+        traces.append(_hbar(part, label, value, name, marker, texts, textposition="outside", cliponaxis=False, hovertemplate="%{y}<br>%{text}<extra></extra>"))
     return _figure(
         traces, title, 160 + 80 * max(1, len(table)), {"title": x_title, "tickformat": ",.0f", "rangemode": "tozero"}, {"autorange": "reversed"}
     )

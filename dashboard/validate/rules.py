@@ -9,7 +9,7 @@ loader, an uploaded workbook, an importer) runs the same rules through `package_
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 import pandas as pd
 
@@ -123,29 +123,30 @@ def place_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Proble
     return problems
 
 
+def _read_columns(frames: dict[str, pd.DataFrame | None], keep: Callable[[Column], bool]) -> Iterator[tuple[Table, pd.DataFrame, Column]]:
+    """(table, frame, column) for each kept column of every table that could be read."""
+    for table in TABLES:
+        frame = frames.get(table.name)
+        if frame is not None:
+            yield from ((table, frame, col) for col in table.columns if keep(col))
+
+
 def reference_problems(frames: dict[str, pd.DataFrame | None], where: Where = by_file_name) -> list[Problem]:
     """Values that must name a row of another table (or a province) but do not."""
     problems = []
-    province_codes = places.province_codes()
-    for table in TABLES:
-        frame = frames.get(table.name)
-        if frame is None:
+    for table, frame, col in _read_columns(frames, lambda c: c.references is not None):
+        target_table, target_col = col.references
+        if target_table == "provinces":
+            known = places.province_codes()
+            what = "a GB/T 2260 province code from geo/provinces.csv"
+        elif frames.get(target_table) is not None:
+            known = set(frames[target_table][target_col])
+            what = f"a {target_col} listed in {where(TABLE_BY_NAME[target_table])}"
+        else:
             continue
-        for col in table.columns:
-            if not col.references:
-                continue
-            target_table, target_col = col.references
-            if target_table == "provinces":
-                known = province_codes
-                what = "a GB/T 2260 province code from geo/provinces.csv"
-            elif frames.get(target_table) is not None:
-                known = set(frames[target_table][target_col])
-                what = f"a {target_col} listed in {where(TABLE_BY_NAME[target_table])}"
-            else:
-                continue
-            for row, value in frame[col.name].items():
-                if value and value not in known:
-                    problems.append(Problem(where(table), row, col.name, value, what))
+        for row, value in frame[col.name].items():
+            if value and value not in known:
+                problems.append(Problem(where(table), row, col.name, value, what))
     return problems
 
 
@@ -190,14 +191,8 @@ def package_problems(frames: dict[str, pd.DataFrame | None], where: Where = by_f
 def translation_warnings(frames: dict[str, pd.DataFrame | None], where: Where = by_file_name) -> list[Problem]:
     """Translatable values without their Chinese companion: warnings, not errors."""
     warnings = []
-    for table in TABLES:
-        frame = frames.get(table.name)
-        if frame is None:
-            continue
-        for col in table.columns:
-            if not col.translatable:
-                continue
-            zh = f"{col.name}_zh"
-            missing = frame[(frame[col.name] != "") & (frame[zh] == "")]
-            warnings += [Problem(where(table), row, zh, "", f"a Chinese translation of '{value}'") for row, value in missing[col.name].items()]
+    for table, frame, col in _read_columns(frames, lambda c: c.translatable):
+        zh = f"{col.name}_zh"
+        missing = frame[(frame[col.name] != "") & (frame[zh] == "")]
+        warnings += [Problem(where(table), row, zh, "", f"a Chinese translation of '{value}'") for row, value in missing[col.name].items()]
     return warnings

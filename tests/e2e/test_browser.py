@@ -127,7 +127,7 @@ def hover_until_tooltip(page: Page, lon: float, lat: float, name: str, timeout: 
         x, y = canvas_point(lon, lat, map_canvas(page).bounding_box())
         page.mouse.move(x + nudge, y)
         try:
-            expect(tooltip).to_contain_text(name, timeout=1_000)
+            expect(tooltip).to_contain_text(name, timeout=250)
             return x + nudge, y
         except AssertionError:
             if time.monotonic() > deadline:

@@ -1,0 +1,51 @@
+"""Screenshots of every page, in both languages, at the widths people use: to look at
+before calling a change done, and to compare before and after a change.
+
+    .venv/bin/python scripts/screenshots.py OUT_DIR
+
+Writes OUT_DIR/<page>-<lang>-<width>x<height>.png. Phone, tablet and desktop widths are
+taken in a tall window so the whole page is in the picture; 1280x720 is a projector.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import expect, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dashboard.config import chromium_path  # noqa: E402
+from localserver import BROWSER_ARGS, free_port, start_server  # noqa: E402
+
+PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources", "present")
+SIZES = ((390, 2600), (1024, 2600), (1440, 2600), (1280, 720))
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    server = start_server(port)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
+            for lang in ("en", "zh"):
+                for width, height in SIZES:
+                    for path in PAGES:
+                        page = browser.new_page(viewport={"width": width, "height": height})
+                        page.goto(f"http://localhost:{port}/{path}?lang={lang}")
+                        app = page.locator('[data-testid="stApp"]')
+                        expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=60_000)
+                        expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+                        page.wait_for_load_state("networkidle")  # fonts and the map's layers
+                        page.screenshot(path=str(out / f"{path or 'overview'}-{lang}-{width}x{height}.png"))
+                        page.close()
+            browser.close()
+    finally:
+        server.terminate()
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("test-artifacts/screenshots/pages"))
