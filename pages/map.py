@@ -19,17 +19,20 @@ chosen = view.filters.provinces
 
 
 def map_key() -> str:
+    """The map's widget key, new after every click."""
     # A fresh key after each click empties the chart's own selection, which Streamlit would
     # otherwise paint over our colours; the chosen province is outlined by us instead.
     return f"province-map-{state.map_clicks()}"
 
 
 def on_click() -> None:
+    """Choose (or clear) the clicked province before the page reruns."""
     # Runs before the script, so it may set the province filter's widget value.
     state.choose_clicked_province(deck.picked_codes(st.session_state.get(map_key())))
 
 
 def draw_map() -> None:
+    """The map's Chart view: colour rule, map, legend and hint."""
     st.markdown(t("map.colour_role", lang, project=names[view.project_ids[0]]) if by_role else t("map.colour_count", lang))
     components.province_map(ctx, by_role, key=map_key(), on_select=on_click)
     st.markdown(deck.legend_html(by_role, lang), unsafe_allow_html=True)

@@ -55,6 +55,7 @@ with middle:
 
 @st.fragment(run_every=interval if autoplay else None)
 def advance_on_timer() -> None:
+    """Move to the next slide when autoplay is on and the interval has passed."""
     # The fragment reruns every `interval` seconds; the first run is the page drawing itself.
     if autoplay and state.autoplay_due(interval, time.time()):
         state.go_to_slide(number % count + 1, count)

@@ -93,6 +93,7 @@ def map_filter_change_bytes() -> int:
 
 
 def main() -> None:
+    """Print the rerun times per page and the bytes of one map click."""
     print(f"Median server time of a rerun after a filter change ({RERUNS} AppTest reruns each):")
     print(f"  {'empty Streamlit app':<22}{empty_app_ms():8.1f} ms")
     for page in PAGES:

@@ -23,6 +23,7 @@ SC_INDEX = 2  # Noto Sans CJK SC inside the collection
 
 
 def gb2312_level1() -> set[str]:
+    """The 3,755 common characters of GB 2312 level 1."""
     chars = set()
     for high in range(0xB0, 0xD8):
         for low in range(0xA1, 0xFF):
@@ -34,6 +35,7 @@ def gb2312_level1() -> set[str]:
 
 
 def used_characters() -> set[str]:
+    """Every character the string table, the data and the reference use."""
     from dashboard.config import BUNDLED_DATA_DIR as DATA_DIR
     from dashboard.config import GEO_DIR
     from dashboard.present.i18n import STRINGS
@@ -44,11 +46,13 @@ def used_characters() -> set[str]:
 
 
 def punctuation() -> set[str]:
+    """CJK and full-width punctuation."""
     ranges = [(0x3000, 0x303F), (0xFF00, 0xFFEF), (0x2010, 0x2027)]
     return {chr(c) for a, b in ranges for c in range(a, b + 1)}
 
 
 def build(weight: str) -> Path:
+    """Write the woff2 subset of one weight and return its path."""
     font = TTCollection(SOURCE / f"NotoSansCJK-{weight}.ttc").fonts[SC_INDEX]
     options = subset.Options()
     options.flavor = "woff2"

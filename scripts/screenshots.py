@@ -24,6 +24,7 @@ SIZES = ((390, 2600), (1024, 2600), (1440, 2600), (1280, 720))
 
 
 def main(out: Path) -> None:
+    """Screenshot every page at every size in both languages into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     port = free_port()
     server = start_server(port)

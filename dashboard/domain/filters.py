@@ -84,6 +84,7 @@ def project_period_status(projects: pd.DataFrame, year_from: int, year_to: int) 
     range_last = pd.Timestamp(year_to, 12, 31)
 
     def status(p: pd.Series) -> str:
+        """'in', 'out' or 'undated' for one project."""
         start, end = p["start_first"], p["end_last"]
         if pd.isna(start) and pd.isna(end):
             return "undated"
@@ -134,6 +135,7 @@ def apply_filters(package: Package, filters: Filters) -> View:
     ids = set(kept["project_id"])
 
     def of_projects(name: str, project_ids: set[str] = ids) -> pd.DataFrame:
+        """The rows of table `name` that belong to the given projects."""
         frame = package[name]
         return frame[frame["project_id"].isin(project_ids)]
 

@@ -1,7 +1,8 @@
 """A folder of CSV files → one frame of text cells per table.
 
 Only what is about the files themselves is checked here (present, UTF-8, a header row,
-rows as long as the header); every rule about values lives in `validate/rules.py`.
+rows as long as the header); every rule about columns and values lives in
+`validate/rules.py`. Problems are reported in the one vocabulary, `validate/problems.py`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ import pandas as pd
 
 from dashboard.schema import TABLES, Table
 from dashboard.validate.problems import Problem
-from dashboard.validate.rules import header_problems
 
 
 def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """The table's cells as stripped text, indexed by spreadsheet row; or None and why not."""
+    """The table's cells as stripped text under the file's own header, indexed by spreadsheet row; or None and why not."""
     name = path.name
     if not path.exists():
         return None, [Problem(name, None, None, None, f"the file {name} in the data folder")]
@@ -28,8 +28,8 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
         return None, [Problem(name, None, None, None, f"a readable UTF-8 CSV file ({err})")]
     if not rows or not any(cell.strip() for cell in rows[0]):
         return None, [Problem(name, None, None, None, "a header row naming the columns: " + ", ".join(table.all_column_names))]
-    header, body = rows[0], rows[1:]
-    problems = header_problems(header, table, name)
+    header, body = [cell.strip() for cell in rows[0]], rows[1:]
+    problems = []
     for i, row in enumerate(body, start=2):
         if len(row) != len(header) and any(cell.strip() for cell in row):
             problems.append(Problem(name, i, None, ",".join(row), f"{len(header)} cells, as in the header (found {len(row)})"))

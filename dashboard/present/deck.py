@@ -44,6 +44,7 @@ class CompactDeck(pdk.Deck):
     """
 
     def to_json(self) -> str:
+        """The deck as compact JSON, each geometry token replaced by its cached text."""
         text = json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
         return _GEOMETRY_TOKEN.sub(lambda m: geometry_json(m[1])[m[2]], text)
 
@@ -184,6 +185,7 @@ def canvas_point(lon: float, lat: float, box: dict) -> tuple[float, float]:
     world = 512 * 2**zoom
 
     def y(phi: float) -> float:
+        """Web Mercator y of a latitude (radians of the projected axis)."""
         return math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))
 
     dx = (lon - lon0) / 360 * world

@@ -50,10 +50,12 @@ def cell_expectation(col: Column, value: str) -> str | None:
 
 
 def header_problems(header: list[str], table: Table, where: str) -> list[Problem]:
-    """Columns the schema declares but the header lacks, and columns it does not declare."""
+    """Columns the schema declares but the header lacks, columns it does not declare, and repeats."""
     expected = table.all_column_names
     problems = [Problem(where, 1, c, None, "this column in the header row (it is missing)") for c in expected if c not in header]
     problems += [Problem(where, 1, c, c, "only the columns the schema declares: " + ", ".join(expected)) for c in header if c not in expected]
+    repeated = [c for c in dict.fromkeys(header) if header.count(c) > 1 and c in expected]
+    problems += [Problem(where, 1, c, c, "each column once in the header row (this one repeats)") for c in repeated]
     return problems
 
 
@@ -179,13 +181,23 @@ def table_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Proble
 
 
 def package_problems(frames: dict[str, pd.DataFrame | None], where: Where = by_file_name) -> list[Problem]:
-    """Every rule over a whole package; a table that could not be read (None) is skipped."""
-    problems = []
+    """Every rule over a whole package.
+
+    A table that could not be read (None) is skipped; one whose header is wrong is reported
+    and then skipped too, since its cells cannot be found by column.
+    """
+    problems: list[Problem] = []
+    usable: dict[str, pd.DataFrame | None] = {}
     for table in TABLES:
         frame = frames.get(table.name)
-        if frame is not None:
+        if frame is None:
+            continue
+        header = header_problems([str(c) for c in frame.columns], table, where(table))
+        problems += header
+        if not header:
+            usable[table.name] = frame
             problems += table_problems(frame, table, where(table))
-    return problems + reference_problems(frames, where) + budget_total_problems(frames, where)
+    return problems + reference_problems(usable, where) + budget_total_problems(usable, where)
 
 
 def translation_warnings(frames: dict[str, pd.DataFrame | None], where: Where = by_file_name) -> list[Problem]:

@@ -185,3 +185,12 @@ def test_check_command_fails_on_bad_data_and_lists_every_problem(small_dir):
     assert out.returncode == 1
     assert "funding.csv, row 4, column 'amount_usd': found '-5'; expected a value of at least 0" in out.stdout
     assert "locations.csv, row 2, column 'place_as_written': found 'Atlantis'" in out.stdout
+
+
+def test_repeated_header_column(small_dir):
+    path = small_dir / "partners.csv"
+    header, *body = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([header + ",role"] + [line + ",x" for line in body]) + "\n", encoding="utf-8")
+    problem = only_problem(small_dir)
+    assert (problem.file, problem.row, problem.column) == ("partners.csv", 1, "role")
+    assert problem.expected == "each column once in the header row (this one repeats)"
