@@ -17,9 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dashboard.config import APP_SCRIPT, chromium_path  # noqa: E402
-from dashboard.present.deck import canvas_point  # noqa: E402
 from dashboard.web.state import PROJECTS  # noqa: E402
-from localserver import BROWSER_ARGS, free_port, start_server  # noqa: E402
+from harness import BROWSER_ARGS, free_port, hover_until_tooltip, start_server, wait_for_run  # noqa: E402
 
 PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources")
 RERUNS = 21
@@ -59,7 +58,7 @@ def page_ms(page: str) -> float:
 
 def map_filter_change_bytes() -> int:
     """Bytes the server sends over the websocket after one map click (a province filter change)."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect, sync_playwright  # only the browser part needs Playwright
 
     port = free_port()
     server = start_server(port)
@@ -70,21 +69,12 @@ def map_filter_change_bytes() -> int:
             received: list[int] = []
             page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
             page.goto(f"http://localhost:{port}/map")
-            canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-            x, y = canvas_point(101.5, 24.8, canvas.bounding_box())
-            # Hover until deck.gl's tooltip names Yunnan: the map is then ready to be clicked.
-            for attempt in range(60):
-                page.mouse.move(x + attempt % 2, y)  # deck.gl picks only on pointer moves
-                try:
-                    expect(page.locator(".deck-tooltip")).to_contain_text("Yunnan", timeout=500)
-                    break
-                except AssertionError:
-                    continue
-            expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
+            wait_for_run(page)
+            x, y = hover_until_tooltip(page, 101.5, 24.8, "Yunnan")
             before = sum(received)
             page.mouse.click(x, y)
             page.wait_for_function("location.search.includes('province=530000')", timeout=30_000)
-            expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
+            wait_for_run(page)
             expect(page.get_by_role("heading", name="In Yunnan")).to_be_visible()
             browser.close()
             return sum(received) - before

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.config import ROOT, chromium_path
-from localserver import BROWSER_ARGS, free_port, start_server
+from harness import BROWSER_ARGS, free_port, start_server
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 

@@ -13,25 +13,16 @@ import zipfile
 import openpyxl
 import pytest
 from PIL import Image
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from dashboard.present.deck import canvas_point
 from dashboard.schema import TABLES
+from harness import hover_until_tooltip, map_canvas, wait_for_run
 
 PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
 # Streamlit's client probes for a base path under a page's own path before the root; those
 # two 404s are its start-up, not the app's.
 BASE_PATH_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")
 YUNNAN = (101.5, 24.8)  # a point in central Yunnan
-
-
-def wait_for_run(page: Page) -> None:
-    """Until the app is connected, has drawn a title and has no script run in progress."""
-    app = page.locator('[data-testid="stApp"]')
-    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=60_000)
-    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=60_000)
-    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
 
 
 class Visit:
@@ -99,12 +90,6 @@ def wait_for_address(page: Page, condition: str) -> None:
     page.wait_for_function(f"(search => {condition})(location.search)", timeout=30_000)
 
 
-def map_canvas(page: Page):
-    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    expect(canvas).to_be_visible(timeout=30_000)
-    return canvas
-
-
 def wait_until_drawn(page: Page, timeout: float = 30) -> bytes:
     """The map canvas once deck.gl has drawn the provinces (many colours, not a blank canvas)."""
     deadline = time.monotonic() + timeout
@@ -112,27 +97,6 @@ def wait_until_drawn(page: Page, timeout: float = 30) -> bytes:
         png = map_canvas(page).screenshot()
         if colours(png) > 20 or time.monotonic() > deadline:
             return png
-
-
-def hover_until_tooltip(page: Page, lon: float, lat: float, name: str, timeout: float = 30) -> tuple[float, float]:
-    """Move the pointer onto a province until deck.gl's tooltip names it: then a click picks it.
-
-    deck.gl picks only once its layers are loaded, and only on pointer moves, so the
-    pointer moves again (by a pixel) until the tooltip shows.
-    """
-    tooltip = page.locator(".deck-tooltip")
-    deadline = time.monotonic() + timeout
-    nudge = 0
-    while True:
-        x, y = canvas_point(lon, lat, map_canvas(page).bounding_box())
-        page.mouse.move(x + nudge, y)
-        try:
-            expect(tooltip).to_contain_text(name, timeout=250)
-            return x + nudge, y
-        except AssertionError:
-            if time.monotonic() > deadline:
-                raise
-            nudge = 1 - nudge
 
 
 def test_map_is_drawn(browser, server):
