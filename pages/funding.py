@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.domain import figures
 from dashboard.present import charts
 from dashboard.present.i18n import format_usd, join_names, t, term
-from dashboard.present.tables import cofinancing_table, funding_by_type_table, funding_table, project_names
+from dashboard.present.tables import cofinancing_table, funding_by_type_table, funding_table, project_names, sections_table
 from dashboard.schema.codelists import FUNDER_TYPES
 from dashboard.web import components, state
 
@@ -14,22 +14,23 @@ view, lang = ctx.view, ctx.lang
 components.page_header("nav.funding", ctx)
 names = project_names(view.all_projects, lang)
 records = [view["funding"]]
+sources = sections_table(records, view["sources"], lang)
 amount = t("col.amount_usd", lang)
 order = [term("funder_type", f, lang) for f in FUNDER_TYPES]
 
 by_funder = funding_table(view, lang)
 figure = charts.stacked_bars(by_funder, "project", "amount_usd", "funder_type", "", amount, order)
-components.figure_block("funding-by-project", t("funding.title", lang), figure, by_funder, records, ctx)
+components.figure_block("funding-by-project", t("funding.title", lang), figure, by_funder, sources, lang)
 
 by_type = funding_by_type_table(view, lang)
 labelled = by_type.assign(_all="", _label=[f"{v:,.0f} ({p:.1f}%)" for v, p in zip(by_type["amount_usd"], by_type["share"])])
 figure = charts.stacked_bars(labelled, "_all", "amount_usd", "funder_type", "", amount, order, label="_label")
-components.figure_block("funding-by-type", t("funding.by_type", lang), figure, by_type, records, ctx)
+components.figure_block("funding-by-type", t("funding.by_type", lang), figure, by_type, sources, lang)
 
 cofinancing = cofinancing_table(view, lang)
 series = {c: term("funder_type", c, lang) for c in ("government", "undp")}
 figure = charts.grouped_bars(cofinancing.rename(columns=series), "project", list(series.values()), "", amount, order)
-components.figure_block("cofinancing", t("funding.cofinancing", lang), figure, cofinancing, records, ctx)
+components.figure_block("cofinancing", t("funding.cofinancing", lang), figure, cofinancing, sources, lang)
 
 st.subheader(t("funding.not_reported", lang))
 missing = figures.projects_without_funding(view)
@@ -40,4 +41,4 @@ if unnamed:
     st.warning(t("funding.unnamed", lang, amount=format_usd(unnamed, lang), names=join_names([names[p] for p in unnamed_projects], lang)))
 if not missing and not unnamed:
     st.success(t("funding.all_reported", lang))
-components.footer(ctx, records)
+components.footer(sources, lang)

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.domain import figures
 from dashboard.present import deck
 from dashboard.present.i18n import labelled, t, term
-from dashboard.present.tables import location_table, milestone_table, project_names, province_names, province_table
+from dashboard.present.tables import location_table, milestone_table, project_names, province_names, province_table, sections_table
 from dashboard.present.text import province_panel
 from dashboard.web import components, state
 
@@ -41,7 +41,7 @@ def draw_map() -> None:
 
 map_col, side_col = st.columns([5, 3])
 with map_col:
-    components.figure_block("provinces", t("map.title", lang), draw_map, province_table(view, lang), [view["locations"]], ctx)
+    components.figure_block("provinces", t("map.title", lang), draw_map, province_table(view, lang), sections_table([view["locations"]], view["sources"], lang), lang)
     st.caption(t("map.disclaimer", lang))
 
 with side_col:
@@ -79,4 +79,4 @@ with side_col:
 
 st.subheader(t("projects.places", lang))
 components.show_table(location_table(view, lang), lang)
-components.footer(ctx, [view["locations"], national, view["funding"], view["reach"]])
+components.footer(sections_table([view["locations"], national, view["funding"], view["reach"]], view["sources"], lang), lang)

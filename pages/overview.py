@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.domain import figures
 from dashboard.present.i18n import t
-from dashboard.present.tables import milestone_table
+from dashboard.present.tables import milestone_table, sections_table
 from dashboard.present.text import headline_cards
 from dashboard.web import components, state
 
@@ -30,4 +30,4 @@ with right:
     for _, r in milestone_table(view, recent, lang).iterrows():
         st.markdown(f"**{r['date']}** · {r['project']}  \n{r['title']}")
 
-components.footer(ctx, [view["projects"], view["funding"], view["reach"], view["locations"], recent])
+components.footer(sections_table([view["projects"], view["funding"], view["reach"], view["locations"], recent], view["sources"], lang), lang)

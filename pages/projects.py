@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.domain.filters import single_project_view
 from dashboard.present.i18n import labelled, localized, t
-from dashboard.present.tables import location_table, milestone_table, partner_table, project_names, project_table, funding_table, reach_table
+from dashboard.present.tables import funding_table, location_table, milestone_table, partner_table, project_names, project_table, reach_table, sections_table
 from dashboard.present.text import project_facts
 from dashboard.web import components, state
 
@@ -37,4 +37,4 @@ if view.project_ids:
             st.write(t("projects.none", lang))
         else:
             components.show_table(section, lang)
-components.footer(ctx, [view["projects"], view["partners"]])
+components.footer(sections_table([view["projects"], view["partners"]], view["sources"], lang), lang)

@@ -5,21 +5,22 @@ import streamlit as st
 from dashboard.domain import figures
 from dashboard.present import charts
 from dashboard.present.i18n import join_names, t
-from dashboard.present.tables import project_names, reach_by_unit
+from dashboard.present.tables import project_names, reach_by_unit, sections_table
 from dashboard.web import components, state
 
 ctx = state.context()
 view, lang = ctx.view, ctx.lang
 components.page_header("nav.reach", ctx)
 st.caption(t("reach.not_summed", lang))
+sources = sections_table([view["reach"]], view["sources"], lang)
 
 for unit, title_key in (("people", "reach.people"), ("countries", "reach.countries")):
     table, labels, lower = reach_by_unit(view, unit, lang)
     figure = charts.reach_bars(table.assign(_label=labels), "_label", "value", lower, "", t(f"unit.{unit}", lang), lang)
-    components.figure_block(f"reach-{unit}", t(title_key, lang), figure, table, [view["reach"]], ctx)
+    components.figure_block(f"reach-{unit}", t(title_key, lang), figure, table, sources, lang)
 
 missing = figures.projects_without_reach(view)
 if missing:
     names = project_names(view.all_projects, lang)
     st.info(t("reach.none", lang, names=join_names([names[p] for p in missing], lang)))
-components.footer(ctx, [view["reach"]])
+components.footer(sources, lang)

@@ -62,6 +62,20 @@ def wait_for_run(page: Page) -> None:
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
 
 
+def wait_until_painted(page: Page) -> None:
+    """Until the browser has drawn what the run sent: no placeholder skeletons, and every
+    chart in the visible tab with its SVG (plotly loads and draws after the run ends)."""
+    wait_for_run(page)
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=60_000)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                 .filter(c => c.offsetParent !== null)
+                 .every(c => c.querySelector('.main-svg'))""",
+        timeout=60_000,
+    )
+    page.wait_for_load_state("networkidle")  # fonts
+
+
 def map_canvas(page: Page):
     """The province map's canvas, once it is on the page."""
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first

@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard.config import chromium_path  # noqa: E402
-from harness import BROWSER_ARGS, free_port, start_server, wait_for_run  # noqa: E402
+from harness import BROWSER_ARGS, free_port, start_server, wait_until_painted  # noqa: E402
 
 PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources", "present")
 SIZES = ((390, 2600), (1024, 2600), (1440, 2600), (1280, 720))
@@ -36,8 +36,7 @@ def main(out: Path) -> None:
                     for path in PAGES:
                         page = browser.new_page(viewport={"width": width, "height": height})
                         page.goto(f"http://localhost:{port}/{path}?lang={lang}")
-                        wait_for_run(page)
-                        page.wait_for_load_state("networkidle")  # fonts and the map's layers
+                        wait_until_painted(page)
                         page.screenshot(path=str(out / f"{path or 'overview'}-{lang}-{width}x{height}.png"))
                         page.close()
             browser.close()

@@ -14,10 +14,15 @@ from dashboard.domain.filters import View
 from dashboard.present import charts
 from dashboard.present.i18n import format_partial_date, join_names, localized, t, term
 from dashboard.present.static_map import province_map_figure
-from dashboard.present.tables import funding_table, project_names, reach_by_unit, source_table, timeline_frames
+from dashboard.present.tables import funding_table, project_names, reach_by_unit, sections_table, source_table, timeline_frames
 from dashboard.present.text import headline_cards, source_lines
 from dashboard.schema.codelists import FUNDER_TYPES
 from dashboard.store.package import Package
+
+
+def _sources(records: list, view: View, lang: str) -> list[str]:
+    """The speaker notes' source lines for the records a slide shows."""
+    return source_lines(sections_table(records, view["sources"], lang))
 
 
 @dataclass
@@ -41,14 +46,14 @@ def title_slide(package: Package, view: View, lang: str) -> Slide:
         t("brief.documents", lang, n=int((sources["kind"] == "document").sum()), latest=latest),
         t("brief.generated", lang, date=format_partial_date(date.today().isoformat(), lang)),
     ]
-    return Slide("title", t("app.title", lang), lines, sources=source_lines([package["projects"]], view["sources"], lang))
+    return Slide("title", t("app.title", lang), lines, sources=_sources([package["projects"]], view, lang))
 
 
 def headline_slide(package: Package, view: View, lang: str) -> Slide:
     """The overview's headline figures, one line each."""
     records = [view["projects"], view["funding"], view["reach"], view["locations"], view["milestones"]]
     lines = [card.line(lang) for card in headline_cards(view, lang)]
-    return Slide("headline", t("brief.headline", lang), lines, sources=source_lines(records, view["sources"], lang))
+    return Slide("headline", t("brief.headline", lang), lines, sources=_sources(records, view, lang))
 
 
 def map_slide(package: Package, view: View, lang: str) -> Slide:
@@ -57,14 +62,14 @@ def map_slide(package: Package, view: View, lang: str) -> Slide:
     names = project_names(view.all_projects, lang)
     line = t("map.colour_role", lang, project=names[view.project_ids[0]]) if by_role else t("map.colour_count", lang)
     figure = province_map_figure(figures.province_summary(view), by_role, set(view.filters.provinces), lang)
-    return Slide("map", t("map.title", lang), [line], figure, source_lines([view["locations"]], view["sources"], lang))
+    return Slide("map", t("map.title", lang), [line], figure, _sources([view["locations"]], view, lang))
 
 
 def reach_slide(package: Package, view: View, lang: str) -> Slide:
     """Participants per project, lower bounds marked; never summed."""
     table, labels, lower = reach_by_unit(view, "people", lang)
     figure = charts.reach_bars(table.assign(_label=labels), "_label", "value", lower, "", t("unit.people", lang), lang) if len(table) else None
-    return Slide("reach", t("reach.people", lang), [t("reach.not_summed", lang)], figure, source_lines([view["reach"]], view["sources"], lang))
+    return Slide("reach", t("reach.people", lang), [t("reach.not_summed", lang)], figure, _sources([view["reach"]], view, lang))
 
 
 def funding_slide(package: Package, view: View, lang: str) -> Slide:
@@ -76,7 +81,7 @@ def funding_slide(package: Package, view: View, lang: str) -> Slide:
     amount = t("col.amount_usd", lang)
     figure = charts.stacked_bars(table, "project", "amount_usd", "funder_type", "", amount, order) if table["amount_usd"].notna().any() else None
     lines = [t("funding.not_reported_projects", lang, names=join_names(missing, lang))] if missing else []
-    return Slide("funding", t("funding.title", lang), lines, figure, source_lines([view["funding"]], view["sources"], lang))
+    return Slide("funding", t("funding.title", lang), lines, figure, _sources([view["funding"]], view, lang))
 
 
 def timeline_slide(package: Package, view: View, lang: str) -> Slide:
@@ -84,14 +89,14 @@ def timeline_slide(package: Package, view: View, lang: str) -> Slide:
     spans, points, bands = timeline_frames(view, lang)
     lines = [f"★ {title}" for title in localized(figures.policy_uptake(view), "title", lang)]
     figure = charts.timeline(spans, points, bands, "", lang) if len(spans) else None
-    return Slide("timeline", t("milestones.title", lang), lines, figure, source_lines([view["milestones"], view["projects"]], view["sources"], lang))
+    return Slide("timeline", t("milestones.title", lang), lines, figure, _sources([view["milestones"], view["projects"]], view, lang))
 
 
 def sources_slide(package: Package, view: View, lang: str) -> Slide:
     """The source documents, by title and file."""
     table = source_table(package, lang)
     lines = [f"{title} ({file})" for title, file in zip(table["title"], table["file_name"]) if file]
-    return Slide("sources", t("sources.title", lang), lines, sources=source_lines([view["projects"]], view["sources"], lang))
+    return Slide("sources", t("sources.title", lang), lines, sources=_sources([view["projects"]], view, lang))
 
 
 BUILDERS = (title_slide, headline_slide, map_slide, reach_slide, funding_slide, timeline_slide, sources_slide)
@@ -104,7 +109,7 @@ def build_slide(number: int, package: Package, view: View, lang: str) -> Slide:
     if slide.key in CHART_SLIDES and slide.figure is None:
         slide.lines.append(t("view.no_data", lang))
     if not slide.sources:  # nothing shown: the notes say which documents were searched
-        slide.sources = [t("brief.no_records", lang)] + source_lines([view["projects"]], view["sources"], lang)
+        slide.sources = [t("brief.no_records", lang)] + _sources([view["projects"]], view, lang)
     return slide
 
 

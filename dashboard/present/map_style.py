@@ -103,7 +103,18 @@ def legend_entries(by_role: bool, lang: str) -> list[LegendEntry]:
     if by_role:
         entries = [LegendEntry(ROLE_COLOURS[r], letter, term("role", r, lang)) for r, letter in ROLE_LETTERS.items()]
         return entries + [LegendEntry(SEVERAL_ROLES, "", t("map.multiple_roles", lang))]
-    counts = [
-        LegendEntry(c, "", t("map.projects_n", lang, n=f"{i + 1}{'+' if i + 1 == len(COUNT_COLOURS) else ''}")) for i, c in enumerate(COUNT_COLOURS)
-    ]
+    counts = [LegendEntry(c, "", f"{i + 1}{'+' if i + 1 == len(COUNT_COLOURS) else ''}") for i, c in enumerate(COUNT_COLOURS)]
     return [LegendEntry(NO_PROJECT, "", t("map.no_projects", lang)), *counts]
+
+
+def legend_label(entry: LegendEntry, by_role: bool, lang: str) -> str:
+    """An entry as a legend without a title reads it: '1 project(s)', 'P Pilot province'.
+
+    The web map's legend shows the bare count beside its swatch; the slide map's legend
+    has no room for a heading, so the count says what it counts.
+    """
+    if entry.letter:
+        return f"{entry.letter} {entry.text}"
+    if not by_role and entry.colour != NO_PROJECT:
+        return t("map.projects_n", lang, n=entry.text)
+    return entry.text

@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard.present import geometry
 from dashboard.present.charts import FONT
 from dashboard.present.i18n import t
-from dashboard.present.map_style import MARITIME_LINE, css, legend_entries, province_styles
+from dashboard.present.map_style import MARITIME_LINE, css, legend_entries, legend_label, province_styles
 
 
 def _lines(rings: list[list]) -> tuple[list, list]:
@@ -45,7 +45,7 @@ def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], 
     traces.append({"type": "scatter", "x": [p[0] for p, _ in labelled], "y": [p[1] for p, _ in labelled], "text": [text for _, text in labelled],
                    "mode": "text", "textfont": {"size": 20, "color": "black"}, "hoverinfo": "skip", "showlegend": False})
     for entry in legend_entries(by_role, lang):
-        name = f"{entry.letter} {entry.text}" if entry.letter else entry.text
+        name = legend_label(entry, by_role, lang)
         traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "marker": {"size": 18, "symbol": "square", "color": css(entry.colour)}, "name": name})
     disclaimer = {"text": t("map.disclaimer", lang), "xref": "paper", "yref": "paper", "x": 0, "y": 0, "showarrow": False,
                   "xanchor": "left", "yanchor": "bottom", "font": {"size": 12, "color": "#555"}}

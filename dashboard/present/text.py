@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard.domain import figures
 from dashboard.domain.filters import View
 from dashboard.present.i18n import format_number, format_partial_date, format_usd, join_names, labelled, localized, t, term
-from dashboard.present.tables import not_reported, project_names, province_names, sections_table, source_titles
+from dashboard.present.tables import not_reported, project_names, province_names, source_titles
 
 
 def filters_summary(view: View, lang: str) -> str:
@@ -117,7 +117,6 @@ def project_facts(one: View, lang: str) -> dict[str, str]:
     }
 
 
-def source_lines(records: list[pd.DataFrame], sources: pd.DataFrame, lang: str) -> list[str]:
-    """'Document (file): section' for each source section behind the records."""
-    table = sections_table(records, sources, lang)
-    return [f"{title} ({file}): {section}" for title, file, section in zip(table["source"], table["file_name"], table["section"])]
+def source_lines(sections: pd.DataFrame) -> list[str]:
+    """'Document (file): section' for each row of a `sections_table`."""
+    return [f"{title} ({file}): {section}" for title, file, section in zip(sections["source"], sections["file_name"], sections["section"])]

@@ -14,7 +14,7 @@ from dashboard.domain.filters import Filters, year_range
 from dashboard.present.deck import province_deck
 from dashboard.present.downloads import csv_bytes
 from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, t
-from dashboard.present.tables import localized_headers, project_names, projects_roles_by_province, province_names, readable, sections_table
+from dashboard.present.tables import localized_headers, project_names, projects_roles_by_province, province_names, readable
 from dashboard.present.text import filters_summary, source_lines
 from dashboard.store.package import Package
 from dashboard.validate.problems import Problem
@@ -81,13 +81,13 @@ def download_table(table: pd.DataFrame, lang: str, file_name: str, key: str | No
     st.download_button(t("view.download", lang), lambda: csv_bytes(localized_headers(table, lang)), file_name=file_name, mime="text/csv", key=key)
 
 
-def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | None, table: pd.DataFrame, records: list[pd.DataFrame], ctx: Context, note: str | None = None) -> None:
+def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | None, table: pd.DataFrame, sources: pd.DataFrame, lang: str, note: str | None = None) -> None:
     """A figure with Chart, Table and Sources views and a CSV of exactly the table shown.
 
-    `chart` is a plotly figure, or a function that draws the chart (the map); `records`
-    are the rows behind the figure, whose sources the Sources view lists.
+    `chart` is a plotly figure, or a function that draws the chart (the map); `sources`
+    is `present.tables.sections_table` of the records behind it (made once per page when
+    several figures share it).
     """
-    lang = ctx.lang
     st.subheader(title)
     chart_tab, table_tab, sources_tab = st.tabs([t("view.chart", lang), t("view.table", lang), t("view.sources", lang)])
     with chart_tab:
@@ -102,17 +102,17 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
     with table_tab:
         show_table(table, lang, key=f"{key}-table")
     with sources_tab:
-        show_table(sections_table(records, ctx.view["sources"], lang), lang, key=f"{key}-sources")
+        show_table(sources, lang, key=f"{key}-sources")
     if note:
         st.caption(note)
     download_table(table, lang, f"{key}.csv", key=f"{key}-csv")
 
 
-def footer(ctx: Context, records: list[pd.DataFrame]) -> None:
-    """The sources of everything on the page, under a divider."""
+def footer(sources: pd.DataFrame, lang: str) -> None:
+    """The sources of everything on the page (a `sections_table`), under a divider."""
     st.divider()
-    lines = [f"- {line}" for line in source_lines(records, ctx.view["sources"], ctx.lang)]
-    st.caption(f"**{t('sources.footer', ctx.lang)}**\n" + "\n".join(lines))
+    lines = [f"- {line}" for line in source_lines(sources)]
+    st.caption(f"**{t('sources.footer', lang)}**\n" + "\n".join(lines))
 
 
 def show_problems(problems: list[Problem], have_data: bool, lang: str) -> None:

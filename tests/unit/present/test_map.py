@@ -83,6 +83,9 @@ def test_both_maps_share_fills_labels_and_legend(small):
     legend = [tr.name for tr in slide.data if tr.showlegend is not False]
     entries = map_style.legend_entries(True, "en")
     assert legend == [f"{e.letter} {e.text}".strip() for e in entries]
+    counts = province_map_figure(summary_of(small), False, set(), "en")
+    assert [tr.name for tr in counts.data if tr.showlegend is not False] == ["No project", "1 project(s)", "2 project(s)", "3 project(s)", "4+ project(s)"]
+    assert [e.text for e in map_style.legend_entries(False, "en")] == ["No project", "1", "2", "3", "4+"]
     html = deck.legend_html(True, "en")
     assert all(e.text in html for e in entries) and "<b>P</b>" in html
 

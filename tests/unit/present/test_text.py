@@ -2,6 +2,7 @@
 
 from dashboard.domain.filters import single_project_view
 from dashboard.present.text import filters_summary, headline_cards, project_facts, province_panel, source_lines
+from dashboard.present.tables import sections_table
 from helpers import view_of
 
 
@@ -57,4 +58,4 @@ def test_every_fact_of_a_project(small):
 
 def test_source_lines(small):
     view = view_of(small, projects=("coast",))
-    assert source_lines([view["reach"]], view["sources"], "en") == ["Coastal Training: project brief (fixture) (doc-coast.txt): Results"]
+    assert source_lines(sections_table([view["reach"]], view["sources"], "en")) == ["Coastal Training: project brief (fixture) (doc-coast.txt): Results"]
