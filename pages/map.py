@@ -28,7 +28,7 @@ def map_key() -> str:
 def on_click() -> None:
     """Choose (or clear) the clicked province before the page reruns."""
     # Runs before the script, so it may set the province filter's widget value.
-    state.choose_clicked_province(deck.picked_codes(st.session_state.get(map_key())))
+    state.choose_clicked_province(deck.picked_codes(state.widget_value(map_key())))
 
 
 def draw_map() -> None:

@@ -110,6 +110,11 @@ def slide_number(count: int) -> int:
     return min(max(int(st.session_state.get(SLIDE, 1)), 1), count)
 
 
+def widget_value(key: str) -> object:
+    """What a widget (such as the map's selection) holds, or None before it has a value."""
+    return st.session_state.get(key)
+
+
 def map_clicks() -> int:
     """How many times the map was clicked this session (the map's key changes with it)."""
     return st.session_state.get(_MAP_CLICKS, 0)
