@@ -83,7 +83,7 @@ def map_canvas(page: Page):
     return canvas
 
 
-def hover_until_tooltip(page: Page, lon: float, lat: float, name: str, timeout: float = 45) -> tuple[float, float]:
+def hover_until_tooltip(page: Page, lon: float, lat: float, name: str, timeout: float = 60) -> tuple[float, float]:
     """Move the pointer onto a province until deck.gl's tooltip names it: then a click picks it.
 
     The pointer first leaves the map until no tooltip shows, so a tooltip left by an

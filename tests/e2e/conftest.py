@@ -6,11 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.config import ROOT, chromium_path
 from harness import BROWSER_ARGS, free_port, start_server
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
+# Conditions, not sleeps, but with room: on two cores shared with the rest of the suite a
+# rerun can take several seconds, more than Playwright's default 5 s.
+expect.set_options(timeout=20_000)
 
 
 def pytest_collection_modifyitems(items):
