@@ -1,6 +1,7 @@
 """Presenter mode: full-screen slides of the current view, keyboard and autoplay, and the
 briefing pack to download."""
 
+import html
 import time
 
 import streamlit as st
@@ -36,9 +37,10 @@ st.markdown(
 )
 
 st.title(slide.title, anchor=False)
-st.markdown(f'<div class="slide-footer"><span>{filters_line}</span><span>{number} / {count}</span></div>', unsafe_allow_html=True)
+# Data reaches this HTML as text: every line is escaped before it is inserted.
+st.markdown(f'<div class="slide-footer"><span>{html.escape(filters_line)}</span><span>{number} / {count}</span></div>', unsafe_allow_html=True)
 if slide.lines:
-    items = "".join(f"<li>{line}</li>" for line in slide.lines)
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in slide.lines)
     st.markdown(f'<ul class="slide-lines{" compact" if slide.figure else ""}">{items}</ul>', unsafe_allow_html=True)
 if slide.figure is not None:
     slide.figure.update_layout(font={"size": 20}, height=560)
