@@ -156,11 +156,6 @@ def go_to_slide(number: int, count: int) -> None:
     st.session_state[_PRESENTING] = True
 
 
-def mark_presenting() -> None:
-    """The presenter page flags itself each run, so the entry point keeps ?slide= in the URL."""
-    st.session_state[_PRESENTING] = True
-
-
 def autoplay_due(interval: int, now: float) -> bool:
     """Whether the slide has been shown for `interval` seconds (the first call starts the clock)."""
     shown_at = st.session_state.setdefault(_SLIDE_SHOWN_AT, now)
