@@ -16,7 +16,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from dashboard.schema import TABLES
-from harness import hover_until_tooltip, map_canvas, wait_for_run
+from harness import hover_until_tooltip, map_canvas, wait_for_run, wait_until_painted
 
 PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
 # Streamlit's client probes for a base path under a page's own path before the root; those
@@ -202,8 +202,12 @@ def test_presenter_steps_through_slides_with_the_keyboard(browser, server, shots
     page = visit.page
 
     def press(key: str, slide: int, title: str) -> None:
-        # Each key waits for the run it causes to finish: a key pressed mid-run would
-        # reach the previous slide's buttons.
+        # The keys are the Previous / Next buttons' shortcuts: they work once those buttons
+        # are drawn, which comes after the run ends. Each key then waits for the run it
+        # causes, so no key reaches the previous slide's buttons.
+        wait_until_painted(page)
+        expect(page.get_by_role("button", name=re.compile("上一页"))).to_be_visible()
+        expect(page.get_by_role("button", name=re.compile("下一页"))).to_be_visible()
         page.keyboard.press(key)
         wait_for_address(page, f"search.includes('slide={slide}')")
         wait_for_run(page)
