@@ -4,7 +4,7 @@ Beside it: everything in the chosen province, national work, and unnamed places.
 import streamlit as st
 
 from dashboard.domain import figures
-from dashboard.present import deck
+from dashboard.present.province_map import picked_codes
 from dashboard.present.i18n import labelled, t, term
 from dashboard.present.tables import location_table, milestone_table, project_names, province_names, province_table, sections_table
 from dashboard.present.text import province_panel
@@ -28,23 +28,22 @@ def map_key() -> str:
 def on_click() -> None:
     """Choose (or clear) the clicked province before the page reruns."""
     # Runs before the script, so it may set the province filter's widget value.
-    state.choose_clicked_province(deck.picked_codes(state.widget_value(map_key())))
+    state.choose_clicked_province(picked_codes(state.widget_value(map_key())))
 
 
 def draw_map() -> None:
     """The map's Chart view: colour rule, map, legend and hint."""
     st.markdown(t("map.colour_role", lang, project=names[view.project_ids[0]]) if by_role else t("map.colour_count", lang))
     components.province_map(ctx, by_role, key=map_key(), on_select=on_click)
-    st.markdown(deck.legend_html(by_role, lang), unsafe_allow_html=True)
     st.caption(t("map.click_hint", lang))
 
 
-map_col, side_col = st.columns([5, 3])
-with map_col:
-    components.figure_block("provinces", t("map.title", lang), draw_map, province_table(view, lang), sections_table([view["locations"]], view["sources"], lang), lang)
-    st.caption(t("map.disclaimer", lang))
-
-with side_col:
+# The map takes the page's width (a country drawn in a third of a tablet is unreadable);
+# what is in the chosen province and what has no province follow side by side.
+components.figure_block("provinces", t("map.title", lang), draw_map, province_table(view, lang), sections_table([view["locations"]], view["sources"], lang), lang)
+st.caption(t("map.disclaimer", lang))
+province_col, national_col = st.columns(2)
+with province_col:
     if not chosen:
         st.info(t("map.panel_hint", lang))
     for code in sorted(chosen):
@@ -66,6 +65,7 @@ with side_col:
         if len(in_province):
             components.show_table(milestone_table(view, in_province, lang), lang)
 
+with national_col:
     st.subheader(t("map.national", lang))
     for p in figures.projects_without_province(view):
         st.markdown(f"- {names[p]}")

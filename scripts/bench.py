@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.config import APP_SCRIPT, chromium_path  # noqa: E402
 from dashboard.web.state import PROJECTS  # noqa: E402
-from harness import BROWSER_ARGS, free_port, hover_until_tooltip, start_server, wait_for_run  # noqa: E402
+from harness import BROWSER_ARGS, free_port, map_point, start_server, wait_for_run  # noqa: E402
 
 PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources")
 RERUNS = 21
@@ -70,7 +70,7 @@ def map_filter_change_bytes() -> int:
             page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
             page.goto(f"http://localhost:{port}/map")
             wait_for_run(page)
-            x, y = hover_until_tooltip(page, 101.5, 24.8, "Yunnan")
+            x, y = map_point(page, 101.5, 24.8)
             before = sum(received)
             page.mouse.click(x, y)
             page.wait_for_function("location.search.includes('province=530000')", timeout=30_000)

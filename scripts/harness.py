@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -20,11 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dashboard.config import APP_SCRIPT, CHROMIUM_OFFLINE_ARGS  # noqa: E402
-from dashboard.present.deck import canvas_point  # noqa: E402
-
-# Chromium flags for the browser tests: offline, plus software WebGL so the map draws
-# on machines without a graphics card. Playwright adds --headless itself.
-BROWSER_ARGS = [a for a in CHROMIUM_OFFLINE_ARGS if a != "--headless"] + ["--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
+# Chromium flags for the browser tests: offline. Playwright adds --headless itself.
+BROWSER_ARGS = [a for a in CHROMIUM_OFFLINE_ARGS if a != "--headless"]
+MAP = '[data-testid="stPlotlyChart"]:has(.subplot.x2y2)'
 
 
 def free_port() -> int:
@@ -76,33 +74,22 @@ def wait_until_painted(page: Page) -> None:
     page.wait_for_load_state("networkidle")  # fonts
 
 
-def map_canvas(page: Page):
-    """The province map's canvas, once it is on the page."""
-    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    expect(canvas).to_be_visible(timeout=30_000)
-    return canvas
+def map_point(page: Page, lon: float, lat: float) -> tuple[float, float]:
+    """Where a longitude/latitude is on the (first) province map, in page pixels."""
+    expect(page.locator(f"{MAP} .main-svg").first).to_be_visible(timeout=30_000)
+    return tuple(page.evaluate(
+        """([selector, lon, lat]) => {
+            const gd = document.querySelector(selector + ' .js-plotly-plot');
+            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+            return [box.left + xa._offset + xa.l2p(lon), box.top + ya._offset + ya.l2p(lat)];
+        }""",
+        [MAP, lon, lat],
+    ))
 
 
-def hover_until_tooltip(page: Page, lon: float, lat: float, name: str, timeout: float = 60) -> tuple[float, float]:
-    """Move the pointer onto a province until deck.gl's tooltip names it: then a click picks it.
-
-    The pointer first leaves the map until no tooltip shows, so a tooltip left by an
-    earlier map (it is redrawn after each click) cannot pass for this one. deck.gl picks
-    only once its layers are loaded, and only on pointer moves, so the pointer then moves
-    by a pixel at a time until the tooltip shows. Returns where to click.
-    """
-    page.mouse.move(0, 0)
-    expect(page.locator(".deck-tooltip:visible")).to_have_count(0, timeout=10_000)
-    tooltip = page.locator(".deck-tooltip:visible", has_text=name)
-    deadline = time.monotonic() + timeout
-    nudge = 0
-    while True:
-        x, y = canvas_point(lon, lat, map_canvas(page).bounding_box())
-        page.mouse.move(x + nudge, y)
-        try:
-            expect(tooltip.first).to_be_visible(timeout=250)
-            return x + nudge, y
-        except AssertionError:
-            if time.monotonic() > deadline:
-                raise
-        nudge = 1 - nudge
+def click_province(page: Page, lon: float, lat: float, name: str) -> None:
+    """Point at a province until the map's tooltip names it, then click there."""
+    x, y = map_point(page, lon, lat)
+    page.mouse.move(x, y)
+    expect(page.locator(".hoverlayer .hovertext", has_text=name).first).to_be_visible(timeout=20_000)
+    page.mouse.click(x, y)

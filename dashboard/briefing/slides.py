@@ -13,7 +13,7 @@ from dashboard.domain import figures
 from dashboard.domain.filters import View
 from dashboard.present import charts
 from dashboard.present.i18n import format_partial_date, join_names, localized, t, term
-from dashboard.present.static_map import province_map_figure
+from dashboard.present.province_map import province_map_figure
 from dashboard.present.tables import funding_table, project_names, reach_by_unit, sections_table, source_table, timeline_frames
 from dashboard.present.text import headline_cards, source_lines
 from dashboard.schema.codelists import FUNDER_TYPES

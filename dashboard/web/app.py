@@ -34,6 +34,7 @@ st.set_page_config(page_title="UNDP China results", page_icon=str(STATIC_DIR / "
 package, problems = data.current_package()
 if package is not None:
     state.seed_from_url(package)
+components.global_style()
 lang = components.language_switch()
 if problems:
     components.show_problems(problems, package is not None, lang)

@@ -11,9 +11,9 @@ import streamlit as st
 
 from dashboard.domain import figures
 from dashboard.domain.filters import Filters, year_range
-from dashboard.present.deck import province_deck
 from dashboard.present.downloads import csv_bytes
 from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, t
+from dashboard.present.province_map import label_css, province_map_figure
 from dashboard.present.tables import localized_headers, project_names, projects_roles_by_province, province_names, readable
 from dashboard.present.text import filters_summary, source_lines
 from dashboard.store.package import Package
@@ -48,14 +48,30 @@ def filter_bar(package: Package, lang: str) -> Filters:
     return state.filters()
 
 
+# The map's tool bar: zoom with buttons (the mouse wheel scrolls the page), pan, reset,
+# and save a picture; box and lasso selection mean nothing on a map.
+MAP_CONFIG = {
+    "displaylogo": False,
+    "scrollZoom": False,
+    "displayModeBar": True,
+    "modeBarButtons": [["zoomIn2d", "zoomOut2d", "pan2d", "resetScale2d", "toImage"]],
+    "toImageButtonOptions": {"format": "png", "filename": "province-map", "width": 1600, "height": 900, "scale": 2},
+}
+
+
+def global_style() -> None:
+    """Styles every page needs: which set of map labels fits the map's width."""
+    st.html(f"<style>{label_css()}</style>")
+
+
 def province_map(ctx: Context, by_role: bool, key: str, height: int = 560, on_select: Callable[[], None] | None = None) -> object:
-    """The interactive province map of the view, the chosen provinces outlined; returns the selection event."""
+    """The province map of the view, the chosen provinces outlined; returns the selection event."""
     summary = figures.province_summary(ctx.view)
-    tooltips = projects_roles_by_province(summary, ctx.view, ctx.lang)
-    deck = province_deck(summary, tooltips, by_role, set(ctx.view.filters.provinces), ctx.lang, height=height)
+    hover = projects_roles_by_province(summary, ctx.view, ctx.lang)
+    figure = province_map_figure(summary, by_role, set(ctx.view.filters.provinces), ctx.lang, hover=hover, height=height)
     if on_select is None:
-        return st.pydeck_chart(deck, key=key)
-    return st.pydeck_chart(deck, on_select=on_select, selection_mode="single-object", key=key)
+        return st.plotly_chart(figure, key=key, theme=None, config=MAP_CONFIG)
+    return st.plotly_chart(figure, key=key, theme=None, config=MAP_CONFIG, on_select=on_select, selection_mode="points")
 
 
 def page_header(title_key: str, ctx: Context) -> None:

@@ -36,7 +36,7 @@ def test_timeline_slide_lists_policy_uptake_and_funding_slide_the_gaps(small):
 
 def test_map_slide_outlines_the_chosen_province(small):
     slide = build_slide(3, small, view_of(small, provinces=("530000",)), "en")
-    assert css(CHOSEN_OUTLINE) in {tr.line.color for tr in slide.figure.data}
+    assert css(CHOSEN_OUTLINE) in {s.line.color for s in slide.figure.layout.shapes}
 
 
 def test_a_slide_with_nothing_to_show_says_so(small):

@@ -1,11 +1,11 @@
-"""One style for both maps: the web map (pydeck) and the slide map (plotly) take colours,
-labels, outline and legend from `map_style`, so they cannot drift apart."""
+"""The province map, one figure for the page, the slides and the pack: every province from
+shipped geometry, the whole country in the frame with the islands in an inset, names that
+do not collide, and the colours, outline and legend of `map_style`."""
 
-import json
+from shapely.geometry import shape
 
 from dashboard.domain import figures
-from dashboard.present import deck, map_style
-from dashboard.present.static_map import province_map_figure
+from dashboard.present import geometry, map_style, province_map
 from dashboard.present.tables import projects_roles_by_province
 from helpers import view_of
 
@@ -34,72 +34,101 @@ def test_chosen_province_is_outlined(small):
     assert styles["520000"].outline == map_style.BORDER
 
 
-def deck_spec(small, chosen=frozenset(), **filters):
+def figure_of(small, chosen=frozenset(), by_role=False, hover=True, **filters):
     view = view_of(small, **filters)
     summary = figures.province_summary(view)
-    return json.loads(deck.province_deck(summary, projects_roles_by_province(summary, view, "en"), False, set(chosen), "en").to_json())
+    tips = projects_roles_by_province(summary, view, "en") if hover else None
+    return province_map.province_map_figure(summary, by_role, set(chosen), "en", hover=tips)
 
 
-def test_web_map_has_every_province_and_no_basemap(small):
-    spec = deck_spec(small, chosen={"530000"})
-    layers = {layer["id"]: layer for layer in spec["layers"]}
-    features = layers["province-shapes"]["data"]["features"]
-    assert len(features) == 34 and len(layers[deck.PICK_LAYER_ID]["data"]["features"]) == 34
-    assert layers[deck.PICK_LAYER_ID]["pickable"]
-    yunnan = next(f for f in features if f["properties"]["code"] == "530000")
-    assert yunnan["properties"]["line"] == map_style.CHOSEN_OUTLINE
-    assert yunnan["properties"]["detail"] == "River Pilot (Pilot province, Project location)"
-    # pydeck's placeholder style is what Streamlit reads as "no basemap"; a URL would be fetched.
-    assert spec["mapStyle"] == "__MAP_STYLE__" and spec.get("mapProvider") is None
-    assert {tuple(x["position"]): x["text"] for x in layers["labels"]["data"]}  # labels are drawn
-    assert sorted(x["text"] for x in layers["labels"]["data"]) == ["1", "1", "1", "1"]
+def province_shapes(figure, axes: str = "") -> list:
+    """The filled province outlines drawn on the main axes (or the inset's)."""
+    return [s for s in figure.layout.shapes if s.fillcolor and s.xref == f"x{axes}"]
 
 
-def slide_outlines(figure) -> dict[str, tuple[str, float]]:
-    """Outline colour and width of each filled province trace."""
-    return {(tr.line.color, tr.line.width) for tr in figure.data if tr.fill == "toself"}
+def test_map_draws_every_province_from_shipped_geometry_with_an_inset(small):
+    figure = figure_of(small, chosen={"530000"})
+    assert len(province_shapes(figure)) == 34
+    # Hainan and its islands, and the maritime line, appear again in the inset box.
+    assert "460000" in province_map.inset_codes() and len(province_shapes(figure, "2")) == len(province_map.inset_codes())
+    assert [s for s in figure.layout.shapes if s.xref == "x2" and not s.fillcolor]  # the maritime line
+    # No geo subplot, no map tiles: nothing for the browser to fetch.
+    assert not any(k.startswith(("geo", "map", "mapbox")) for k in figure.layout.to_plotly_json())
+    assert figure.layout.xaxis2.showline and figure.layout.xaxis2.mirror  # a box round the inset
 
 
-def test_slide_map_outlines_the_chosen_province_like_the_web_map(small):
-    summary = summary_of(small, provinces=("530000",))
-    plain = province_map_figure(summary, False, set(), "en")
-    chosen = province_map_figure(summary, False, {"530000"}, "en")
-    assert slide_outlines(plain) == {(map_style.css(map_style.BORDER), map_style.BORDER_WIDTH)}
-    assert (map_style.css(map_style.CHOSEN_OUTLINE), map_style.CHOSEN_OUTLINE_WIDTH) in slide_outlines(chosen)
-    # The chosen province is drawn last, so no neighbour's border covers its outline.
-    assert chosen.data[33].line.color == map_style.css(map_style.CHOSEN_OUTLINE)
+def test_the_frame_holds_all_of_china_and_keeps_its_proportions(small):
+    figure = figure_of(small)
+    west, south, east, north = 180, 90, -180, -90
+    for f in geometry.boundaries()["features"]:
+        x0, y0, x1, y1 = shape(f["geometry"]).bounds
+        west, east, north = min(west, x0), max(east, x1), max(north, y1)
+    hainan_south = min(p.bounds[1] for p in shape(next(f for f in geometry.boundaries()["features"] if f["properties"]["code"] == "460000")["geometry"]).geoms if p.bounds[1] > 17)
+    x, y = figure.layout.xaxis.range, figure.layout.yaxis.range
+    assert x[0] < west and x[1] > east and y[1] > north and y[0] < hainan_south
+    assert figure.layout.yaxis.scaleanchor == "x"  # plotly fits the ranges into any frame
 
 
-def test_both_maps_share_fills_labels_and_legend(small):
-    summary = summary_of(small, projects=("river",))
-    spec = json.loads(deck.province_deck(summary, {}, True, set(), "en").to_json())
-    web_fills = {f["properties"]["code"]: f["properties"]["fill"][:3] for f in spec["layers"][0]["data"]["features"]}
-    slide = province_map_figure(summary, True, set(), "en")
-    slide_fills = [tr.fillcolor for tr in slide.data if tr.fill == "toself"]
-    assert sorted(slide_fills) == sorted(map_style.css(c) for c in web_fills.values())
-    web_labels = sorted(x["text"] for x in next(layer for layer in spec["layers"] if layer["id"] == "labels")["data"])
-    slide_labels = sorted(next(tr for tr in slide.data if tr.mode == "text").text)
-    assert web_labels == slide_labels == ["F", "PL"]
+def test_hover_and_click_points_cover_every_province(small):
+    figure = figure_of(small)
+    picks = next(tr for tr in figure.data if tr.name == province_map.PICK_TRACE)
+    assert set(picks.customdata) == {f["properties"]["code"] for f in geometry.boundaries()["features"]}
+    yunnan = [text for code, text in zip(picks.customdata, picks.hovertext) if code == "530000"]
+    assert yunnan[0] == "<b>Yunnan</b> 云南省<br>River Pilot (Pilot province, Project location)"
+    assert picks.marker.opacity == 0
+    assert not [tr for tr in figure_of(small, hover=False).data if tr.name == province_map.PICK_TRACE]
+
+
+def test_chosen_province_is_outlined_and_drawn_last(small):
+    figure = figure_of(small, chosen={"530000"})
+    shapes = province_shapes(figure)
+    assert shapes[-1].line.color == map_style.css(map_style.CHOSEN_OUTLINE) and shapes[-1].line.width == map_style.CHOSEN_OUTLINE_WIDTH
+    assert {s.line.color for s in shapes[:-1]} == {map_style.css(map_style.BORDER)}
+
+
+def label_sets(figure) -> dict[str, list[str]]:
+    return {tr.name: list(tr.text) for tr in figure.data if str(tr.name).startswith("map-labels-")}
+
+
+def test_labels_name_the_provinces_with_work_and_never_overlap_at_their_size(small, bundled):
+    by_role = label_sets(figure_of(small, by_role=True, projects=("river",)))
+    assert set(by_role["map-labels-0"]) == {"Guizhou F", "Yunnan PL"}
+    summary = figures.province_summary(view_of(bundled))
+    for i, (low, size) in enumerate(province_map.LABEL_TIERS):
+        scale = province_map.map_scale(low or 340, 560)
+        labels = province_map.map_labels(summary, False, "en", size, scale)
+        boxes = []
+        for lon, lat, text in labels:
+            w, h = province_map.text_box(text, size)
+            x, y = lon * scale, -lat * scale * province_map.ASPECT
+            boxes.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+        assert len(labels) >= 8, i  # most provinces with work keep their name at every size
+        for a in range(len(boxes)):
+            for b in range(a + 1, len(boxes)):
+                A, B = boxes[a], boxes[b]
+                assert A[2] <= B[0] or B[2] <= A[0] or A[3] <= B[1] or B[3] <= A[1], (labels[a], labels[b])
+
+
+def test_a_picture_keeps_one_set_of_labels(small):
+    figure = figure_of(small)
+    province_map.keep_labels_for_width(figure, 1100)
+    assert [tr.name for tr in figure.data if str(tr.name).startswith("map-labels-") and tr.visible is not False] == ["map-labels-0"]
+    css = province_map.label_css()
+    assert "@container (min-width: 760px)" in css and "font-size: 11.1px" in css
+
+
+def test_legend_sits_inside_the_frame_and_reads_without_a_heading(small):
+    slide = figure_of(small, by_role=True, hover=False, projects=("river",))
     legend = [tr.name for tr in slide.data if tr.showlegend is not False]
     entries = map_style.legend_entries(True, "en")
     assert legend == [f"{e.letter} {e.text}".strip() for e in entries]
-    counts = province_map_figure(summary_of(small), False, set(), "en")
+    counts = figure_of(small)
     assert [tr.name for tr in counts.data if tr.showlegend is not False] == ["No project", "1 project(s)", "2 project(s)", "3 project(s)", "4+ project(s)"]
-    assert [e.text for e in map_style.legend_entries(False, "en")] == ["No project", "1", "2", "3", "4+"]
-    html = deck.legend_html(True, "en")
-    assert all(e.text in html for e in entries) and "<b>P</b>" in html
+    assert 0 <= counts.layout.legend.x <= 1 and 0 <= counts.layout.legend.y <= 1
 
 
-def test_picked_codes_reads_a_pydeck_event():
-    event = {"selection": {"indices": {"provinces": [3]}, "objects": {"provinces": [{"properties": {"code": "530000"}}]}}}
-    assert deck.picked_codes(event) == ["530000"]
-    assert deck.picked_codes({"selection": {"indices": {}, "objects": {}}}) == []
-    assert deck.picked_codes(None) == []
-
-
-def test_canvas_point_puts_the_view_centre_in_the_middle():
-    box = {"x": 10, "y": 20, "width": 800, "height": 600}
-    longitude, latitude, _ = deck.VIEW
-    assert deck.canvas_point(longitude, latitude, box) == (410, 320)
-    x, y = deck.canvas_point(120, 30, box)
-    assert x > 410 and y > 320  # east and south of the centre
+def test_picked_codes_reads_a_plotly_selection():
+    event = {"selection": {"points": [{"curve_number": 0, "point_index": 12, "customdata": "530000"}], "point_indices": [12]}}
+    assert province_map.picked_codes(event) == ["530000"]
+    assert province_map.picked_codes({"selection": {"points": []}}) == []
+    assert province_map.picked_codes(None) == []

@@ -1,0 +1,227 @@
+"""The province map, one plotly figure for the web page, the slides and the briefing pack.
+
+Plain shapes on hidden cartesian axes over geometry we ship: no basemap, no topojson, no
+tiles, so nothing is fetched. The axes keep their proportions (`scaleanchor`) and their
+ranges, so plotly fits the whole country into whatever frame the figure gets, at any width.
+The South China Sea islands sit in an inset box in the lower right, as maps published in
+China show them. Colours, labels and legend come from `map_style`.
+
+Provinces are layout shapes (SVG paths, cheap to send and never dimmed by a selection).
+Hover and click go to an invisible grid of points inside each province: plotly picks the
+nearest point within a few pixels, so a click anywhere on a province picks it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import shapely
+from shapely.geometry import shape
+
+from dashboard.present import geometry
+from dashboard.present.charts import FONT
+from dashboard.present.i18n import t
+from dashboard.present.map_style import MARITIME_LINE, css, legend_entries, legend_label, province_styles
+from dashboard.present.tables import province_names
+
+# The mainland, Hainan and Taiwan, with a margin so no land touches the frame.
+MAIN_LON, MAIN_LAT = (72.0, 136.5), (16.8, 55.0)
+# The inset: the South China Sea islands and the maritime boundary line.
+INSET_LON, INSET_LAT = (106.5, 123.5), (2.5, 24.8)
+INSET_DOMAIN = {"x": (0.83, 1.0), "y": (0.0, 0.36)}
+# A degree of longitude is shorter than one of latitude at China's latitudes (cos 37° ≈ 0.8).
+ASPECT = 1.25
+GRID_STEP = 0.5  # degrees between the invisible points that catch hovers and clicks
+PICK_TRACE = "provinces"
+# Name labels in three sizes, each placed for the narrowest frame it is shown in: (frame's
+# minimum width in pixels, font size). The page shows one set by the width of the chart's
+# own box (a CSS container query, `label_css`); a picture of known width gets one set.
+LABEL_TIERS = ((760, 15.1), (500, 13.1), (0, 11.1))
+
+
+def _path(geometry_json: dict) -> str:
+    """An SVG path of every ring of a Polygon or MultiPolygon, in data coordinates."""
+    polygons = geometry_json["coordinates"] if geometry_json["type"] == "MultiPolygon" else [geometry_json["coordinates"]]
+    parts = []
+    for polygon in polygons:
+        for ring in polygon:
+            parts.append("M" + "L".join(f"{x:.3f},{y:.3f}" for x, y in ring) + "Z")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def province_paths() -> dict[str, str]:
+    """Code -> the province's outline as an SVG path, made once per process."""
+    return {f["properties"]["code"]: _path(f["geometry"]) for f in geometry.boundaries()["features"]}
+
+
+@lru_cache(maxsize=1)
+def inset_codes() -> tuple[str, ...]:
+    """The provinces with land inside the inset's box (drawn there as well)."""
+    box = shapely.box(INSET_LON[0], INSET_LAT[0], INSET_LON[1], INSET_LAT[1])
+    return tuple(f["properties"]["code"] for f in geometry.boundaries()["features"] if shape(f["geometry"]).intersects(box))
+
+
+@lru_cache(maxsize=1)
+def pick_points() -> pd.DataFrame:
+    """Invisible points inside each province (code, lon, lat): a grid, plus the label point so
+    even the smallest division has one."""
+    rows = []
+    labels = geometry.label_points()
+    for f in geometry.boundaries()["features"]:
+        code, shp = f["properties"]["code"], shape(f["geometry"])
+        x0, y0, x1, y1 = shp.bounds
+        xs, ys = np.meshgrid(np.arange(np.floor(x0), x1, GRID_STEP), np.arange(np.floor(y0), y1, GRID_STEP))
+        inside = shapely.contains_xy(shp, xs.ravel(), ys.ravel())
+        points = list(zip(xs.ravel()[inside], ys.ravel()[inside])) + [labels[code]]
+        rows += [(code, round(float(x), 2), round(float(y), 2)) for x, y in points if y >= MAIN_LAT[0]]
+    return pd.DataFrame(rows, columns=["code", "lon", "lat"])
+
+
+def _shape(path: str, fill: list[int], outline: list[int], width: float, axes: str = "") -> dict:
+    """A filled province outline on the main axes (or on the inset's, `axes='2'`)."""
+    return {"type": "path", "path": path, "xref": f"x{axes}", "yref": f"y{axes}", "fillcolor": css(fill),
+            "line": {"color": css(outline), "width": width}, "layer": "below"}
+
+
+def _maritime_shapes() -> list[dict]:
+    """The maritime boundary line, on both axes."""
+    paths = ["M" + "L".join(f"{x:.3f},{y:.3f}" for x, y in line) for line in geometry.maritime_line()["features"][0]["geometry"]["coordinates"]]
+    return [{"type": "path", "path": p, "xref": f"x{a}", "yref": f"y{a}", "line": {"color": css(MARITIME_LINE), "width": 1.2}, "layer": "below"}
+            for p in paths for a in ("", "2")]
+
+
+def text_box(text: str, size: float) -> tuple[float, float]:
+    """Roughly how wide and tall a label is in pixels (a Chinese character is about square)."""
+    wide = sum(1 for ch in text if ord(ch) > 0x2E80)
+    return (wide * 1.0 + (len(text) - wide) * 0.56) * size + 4, size * 1.25
+
+
+def map_labels(summary: pd.DataFrame, by_role: bool, lang: str, size: float, scale: float) -> list[tuple[float, float, str]]:
+    """(lon, lat, text) for the provinces with work there: name and count (or role letters).
+
+    Labels are placed in turn, busiest province first, at its label point or just above or
+    below it, wherever it overlaps no label already placed at `scale` (pixels per degree of
+    longitude); a label with no free place is left to the tooltip and the table.
+    """
+    names = province_names(lang)
+    points = geometry.label_points()
+    styles = province_styles(summary, by_role, set())
+    counts = dict(zip(summary["code"], summary["n_projects"]))
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for code in sorted((c for c, s in styles.items() if s.label), key=lambda c: (-counts[c], c)):
+        text = f"{names[code]} {styles[code].label}"
+        width, height = text_box(text, size)
+        x, y = points[code][0] * scale, -points[code][1] * scale * ASPECT  # pixels, y down
+        for dy in (0, -height * 0.9, height * 0.9):
+            box = (x - width / 2, y + dy - height / 2, x + width / 2, y + dy + height / 2)
+            if all(box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in placed):
+                placed.append(box)
+                out.append((points[code][0], -(y + dy) / scale / ASPECT, text))
+                break
+    return out
+
+
+def map_scale(width: int, height: int) -> float:
+    """Pixels per degree of longitude of the main map in a frame of this size (margins of 4 px)."""
+    return min((width - 8) / (MAIN_LON[1] - MAIN_LON[0]), (height - 8) / ((MAIN_LAT[1] - MAIN_LAT[0]) * ASPECT))
+
+
+def keep_labels_for_width(figure: go.Figure, width: int) -> None:
+    """Leave visible only the label set placed for a picture `width` pixels wide."""
+    tier = next(i for i, (low, _) in enumerate(LABEL_TIERS) if width >= low)
+    figure.for_each_trace(lambda tr: tr.update(visible=tr.name == f"map-labels-{tier}"), selector=lambda tr: str(tr.name or "").startswith("map-labels-"))
+
+
+# The map is the only chart with a second subplot (the inset); its label sets differ by
+# font size, which plotly writes into each label's style (trace names and ids are not
+# carried into the page).
+MAP_CHART = '[data-testid="stPlotlyChart"]:has(.subplot.x2y2)'
+
+
+def label_css() -> str:
+    """CSS that shows the label set placed for the map's current width, and hides the others."""
+    def labels(size: float) -> str:
+        return f'{MAP_CHART} .textpoint text[style*="font-size: {size}px"]'
+
+    rules = [f"{MAP_CHART} {{container-type: inline-size}}", ", ".join(labels(size) for _, size in LABEL_TIERS) + " {display: none}"]
+    upper = None
+    for low, size in LABEL_TIERS:
+        query = " and ".join(q for q in (f"(min-width: {low}px)" if low else "", f"(max-width: {upper - 0.1}px)" if upper else "") if q)
+        rules.append(f"@container {query} {{{labels(size)} {{display: inline}}}}")
+        upper = low
+    return "\n".join(rules)
+
+
+def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], lang: str, hover: dict[str, str] | None = None,
+                        height: int = 560) -> go.Figure:
+    """The provinces coloured by `map_style`, names on those with work, legend and inset inside the frame.
+
+    `hover`: code -> what the tooltip says about the projects there (the web map); without
+    it the figure has no hover (the slides). Every set of labels in `LABEL_TIERS` is drawn,
+    for `label_css` (on a page) or `keep_labels_for_width` (a picture) to choose from. The
+    chosen provinces are drawn last, so their outline is not covered by a neighbour's border.
+    """
+    styles = province_styles(summary, by_role, chosen)
+    paths = province_paths()
+    order = sorted(paths, key=lambda code: code in chosen)
+    shapes = [_shape(paths[c], styles[c].fill, styles[c].outline, styles[c].outline_width) for c in order]
+    # In the inset the islands are specks: a grey outline keeps them visible.
+    shapes += [_shape(paths[c], styles[c].fill, [120, 120, 120], 0.6, "2") for c in inset_codes()]
+    shapes += _maritime_shapes()
+    traces: list[dict] = []
+    if hover is not None:
+        names, other = province_names(lang), province_names("zh" if lang == "en" else "en")
+        points = pick_points()
+        text = {code: f"<b>{names[code]}</b> {other[code]}<br>{hover.get(code) or '—'}" for code in paths}
+        traces.append({"type": "scatter", "name": PICK_TRACE, "x": list(points["lon"]), "y": list(points["lat"]), "mode": "markers",
+                       "marker": {"size": 12, "opacity": 0}, "customdata": list(points["code"]), "hovertext": [text[c] for c in points["code"]],
+                       "hoverinfo": "text", "showlegend": False, "unselected": {"marker": {"opacity": 0}}, "selected": {"marker": {"opacity": 0}}})
+    for i, (low, size) in enumerate(LABEL_TIERS):
+        labels = map_labels(summary, by_role, lang, size, map_scale(low or 340, height))
+        traces.append({"type": "scatter", "name": f"map-labels-{i}", "x": [lon for lon, _, _ in labels], "y": [lat for _, lat, _ in labels],
+                       "text": [s for *_, s in labels], "mode": "text", "textfont": {"size": size, "color": "#1a1a1a", "family": FONT},
+                       "hoverinfo": "skip", "showlegend": False})
+    label_size = 14
+    for entry in legend_entries(by_role, lang):
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": legend_label(entry, by_role, lang),
+                       "marker": {"size": 16, "symbol": "square", "color": css(entry.colour), "line": {"color": "#555", "width": 1}}})
+    hidden = {"visible": False, "fixedrange": False}
+    layout = {
+        "height": height,
+        "margin": {"l": 4, "r": 4, "t": 4, "b": 4},
+        "xaxis": {**hidden, "range": list(MAIN_LON), "constrain": "domain"},
+        "yaxis": {**hidden, "range": list(MAIN_LAT), "scaleanchor": "x", "scaleratio": ASPECT, "constrain": "domain", "constraintoward": "top"},
+        "xaxis2": {"range": list(INSET_LON), "domain": list(INSET_DOMAIN["x"]), "anchor": "y2", "fixedrange": True, "showticklabels": False,
+                   "showgrid": False, "zeroline": False, "showline": True, "mirror": True, "linecolor": "#555", "constrain": "domain"},
+        "yaxis2": {"range": list(INSET_LAT), "domain": list(INSET_DOMAIN["y"]), "anchor": "x2", "fixedrange": True, "showticklabels": False,
+                   "showgrid": False, "zeroline": False, "showline": True, "mirror": True, "linecolor": "#555",
+                   "scaleanchor": "x2", "scaleratio": ASPECT, "constrain": "domain"},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "showlegend": True,
+        "legend": {"x": 0.01, "y": 0.01, "xanchor": "left", "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)",
+                   "title": {"text": t("map.legend", lang)}, "font": {"size": label_size}},
+        "font": {"family": FONT, "size": label_size, "color": "#1a1a1a"},
+        "hovermode": "closest",
+        "hoverdistance": 12,
+        "hoverlabel": {"bgcolor": "white", "bordercolor": "#555", "font": {"size": 15, "family": FONT, "color": "#1a1a1a"}, "align": "left"},
+        "dragmode": False,  # a drag scrolls the page; the tool bar has pan
+        "legend_itemclick": False,
+        "legend_itemdoubleclick": False,
+        "shapes": shapes,
+    }
+    return go.Figure({"data": traces, "layout": layout})
+
+
+def picked_codes(event: object) -> list[str]:
+    """Province codes clicked in a plotly selection event of the map (empty when none)."""
+    try:
+        points = event["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return []
+    return list(dict.fromkeys(str(p["customdata"]) for p in points if isinstance(p, dict) and p.get("customdata")))
