@@ -1,10 +1,11 @@
 """Overview: the headline figures, a small map and the latest milestones."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.domain import figures
-from dashboard.present.i18n import t
-from dashboard.present.tables import milestone_table, sections_table
+from dashboard.present.i18n import join_names, t
+from dashboard.present.tables import milestone_table, province_names, sections_table
 from dashboard.present.text import headline_cards
 from dashboard.web import components, state
 
@@ -13,20 +14,29 @@ view, lang = ctx.view, ctx.lang
 components.page_header("app.title", ctx)
 st.caption(t("app.subtitle", lang))
 
-for column, card in zip(st.columns(5), headline_cards(view, lang)):
-    column.metric(card.label, card.value, help=card.help)
-    if card.note:
-        column.caption(card.note)
+# Cards wrap onto more rows as the screen narrows, rather than cutting their figures.
+with st.container(horizontal=True, gap="small", key="headline"):
+    for card in headline_cards(view, lang):
+        with st.container(border=True, width="stretch"):
+            st.metric(card.label, card.value, help=card.help)
+            if card.note:
+                st.caption(card.note)
 
-left, right = st.columns([3, 2])
+# Map above the milestones, not beside them: beside them it shrank to a third of a tablet.
+left, right = st.container(), st.container()
 with left:
     st.subheader(t("overview.map", lang))
     components.province_map(ctx, by_role=False, key="overview-map", height=420)
     st.caption(t("map.colour_count", lang) + ". " + t("map.disclaimer", lang))
     st.page_link(ctx.pages["map"], label=t("overview.open_map", lang), icon=":material/map:")
 with right:
-    st.subheader(t("overview.recent", lang))
-    recent = figures.milestones_by_recency(view["milestones"]).head(6)
+    chosen = view.filters.provinces
+    milestones = pd.concat([figures.milestones_in_province(view, c) for c in chosen]).drop_duplicates("milestone_id") if chosen else view["milestones"]
+    where = join_names([province_names(lang)[c] for c in chosen], lang)
+    st.subheader(t("overview.recent_in", lang, where=where) if chosen else t("overview.recent", lang))
+    recent = figures.milestones_by_recency(milestones).head(6)
+    if chosen and recent.empty:
+        st.write(t("overview.none_in", lang, where=where))
     for _, r in milestone_table(view, recent, lang).iterrows():
         st.markdown(f"**{r['date']}** · {r['project']}  \n{r['title']}")
 

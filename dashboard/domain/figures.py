@@ -18,8 +18,7 @@ class Headline:
     projects: int
     funding_usd: float
     projects_without_funding: list[str]
-    participants: int | None
-    participants_is_lower_bound: bool
+    participant_figures: pd.DataFrame  # the reach rows counting people, largest first; never summed
     provinces: int
     unnamed_places: int
     milestones_achieved: int
@@ -34,17 +33,20 @@ def projects_without_funding(view: View) -> list[str]:
 
 
 def headline(view: View) -> Headline:
-    """Counts and totals for the headline cards (participants: None when none is reported)."""
+    """Counts and totals for the headline cards.
+
+    People reached are reported per audience (officials trained, exchange participants), so
+    the figures are listed, largest first, and never added up, as on the Reach page.
+    """
     funding = view["funding"]["amount_usd"].dropna()
-    people = view["reach"].query("unit == 'people'").dropna(subset=["value"])
+    people = view["reach"].query("unit == 'people'").dropna(subset=["value"]).sort_values("value", ascending=False, kind="stable")
     located = view["locations"]
     achieved = view["milestones"].query("status == 'achieved'")
     return Headline(
         projects=len(view["projects"]),
         funding_usd=float(funding.sum()),
         projects_without_funding=projects_without_funding(view),
-        participants=int(people["value"].sum()) if len(people) else None,
-        participants_is_lower_bound=bool((people["qualifier"] == "lower_bound").any()),
+        participant_figures=people,
         provinces=located["province_code"].nunique(),
         unnamed_places=int(located["province_code"].isna().sum()),
         milestones_achieved=len(achieved),

@@ -66,7 +66,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "view.no_data": {"en": "Nothing to show for these filters.", "zh": "在当前筛选条件下没有可显示的内容。"},
     # Headline figures
     "kpi.projects": {"en": "Projects", "zh": "项目数"},
-    "kpi.funding": {"en": "Funding reported (USD)", "zh": "已报告资金（美元）"},
+    "kpi.funding": {"en": "Funding reported", "zh": "已报告资金"},
+    "kpi.projects_in": {"en": "Projects working in {where}", "zh": "在{where}开展工作的项目"},
+    "kpi.funding_in": {"en": "Their funding, project-wide", "zh": "上述项目的资金（全项目）"},
+    "kpi.exact": {"en": "Exact figure: {value}", "zh": "精确数字：{value}"},
     "kpi.funding_note": {
         "en": "{n} project(s) report no funding",
         "zh": "{n}个项目未报告资金",
@@ -74,15 +77,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi.funding_missing": {"en": "{n} project(s) report no funding: {names}", "zh": "{n}个项目未报告资金：{names}"},
     "kpi.funding_all": {"en": "Every project reports funding", "zh": "所有项目均报告了资金"},
     "kpi.participants": {"en": "Participants reached", "zh": "受益人数"},
-    "kpi.participants_note": {"en": "at least: includes a 'more than' figure", "zh": "至少：含“超过”类数字"},
-    "kpi.participants_exact": {"en": "as reported", "zh": "按报告数字"},
+    "kpi.participants_largest": {"en": "Largest participant figure", "zh": "最大的受益人数"},
+    "kpi.participants_one": {"en": "{audience} ({project})", "zh": "对象：{audience}（{project}）"},
+    "kpi.participants_more": {
+        "en": "{audience} ({project}). One of {n} figures for different audiences, not added up: see Reach",
+        "zh": "{audience}（{project}）。共{n}个数字，对象不同，不相加：见“受益”页",
+    },
     "kpi.provinces": {"en": "Provinces covered", "zh": "覆盖省份"},
     "kpi.provinces_note": {"en": "plus {n} place(s) the sources do not name", "zh": "另有{n}处地点来源未具名"},
+    "kpi.places_in": {"en": "Places named in {where}", "zh": "{where}的具名地点"},
+    "kpi.places_note": {"en": "Roles there: {roles}", "zh": "在当地的角色：{roles}"},
+    "kpi.milestones_of": {"en": "Milestones of these projects", "zh": "上述项目的里程碑"},
+    "kpi.milestones_in_note": {"en": "{k} tied to {where}; {n} policy uptake; {p} more planned", "zh": "其中{k}项与{where}相关；政策采纳{n}项；另有{p}项计划中"},
     "kpi.milestones": {"en": "Milestones achieved", "zh": "已实现的里程碑"},
     "kpi.milestones_note": {"en": "of which {n} policy uptake; {p} more planned", "zh": "其中政策采纳{n}项；另有{p}项计划中"},
     "kpi.not_reported": {"en": "not reported", "zh": "未报告"},
     # Overview
     "overview.recent": {"en": "Most recent milestones", "zh": "最新里程碑"},
+    "overview.recent_in": {"en": "Most recent milestones in {where}", "zh": "{where}的最新里程碑"},
+    "overview.none_in": {"en": "No milestone is tied to {where}.", "zh": "没有与{where}相关的里程碑。"},
     "overview.map": {"en": "Where the projects work", "zh": "项目开展地点"},
     "overview.open_map": {"en": "Open the full map", "zh": "打开完整地图"},
     # Map
@@ -359,6 +372,28 @@ def format_number(value: float, lang: str = "en") -> str:
 def format_usd(value: float, lang: str = "en") -> str:
     """Full amounts with separators: a steering committee reads the exact figure."""
     return f"US$ {value:,.0f}" if lang == "en" else f"{value:,.0f} 美元"
+
+
+def format_compact(value: float, lang: str = "en") -> str:
+    """A large number shortened for a headline: '8.9 M', '1.74 M', '160 K' / '890万', '1.2亿'.
+
+    Three significant figures at most; below ten thousand the number is written in full.
+    Chinese readers count in 万 (10⁴) and 亿 (10⁸), not in thousands and millions.
+    """
+    # (from, divide by, unit)
+    steps = ((1e8, 1e8, "亿"), (1e4, 1e4, "万")) if lang == "zh" else ((1e9, 1e9, " B"), (1e6, 1e6, " M"), (1e4, 1e3, " K"))
+    for start, size, unit in steps:
+        if abs(value) >= start:
+            x = value / size
+            digits = 2 if abs(x) < 10 else 1 if abs(x) < 100 else 0
+            text = f"{x:.{digits}f}"
+            return (text.rstrip("0").rstrip(".") if "." in text else text) + unit
+    return format_number(value, lang)
+
+
+def format_usd_compact(value: float, lang: str = "en") -> str:
+    """A compact amount in US dollars: 'US$ 8.9 M' / '890万美元'."""
+    return f"US$ {format_compact(value, lang)}" if lang == "en" else f"{format_compact(value, lang)}美元"
 
 
 def format_partial_date(text: object, lang: str = "en") -> str:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.domain import figures
 from dashboard.domain.filters import View
-from dashboard.present.i18n import format_number, format_partial_date, format_usd, join_names, labelled, localized, t, term
+from dashboard.present.i18n import format_compact, format_partial_date, format_usd, format_usd_compact, join_names, labelled, localized, t, term
 from dashboard.present.tables import not_reported, project_names, province_names, source_titles
 
 
@@ -41,32 +41,59 @@ class Card:
 
 
 def headline_cards(view: View, lang: str) -> list[Card]:
-    """The five headline figures of a view, each with what qualifies it."""
+    """The five headline figures of a view, each saying what it counts.
+
+    Amounts are compact ('US$ 8.9 M', '890万美元'), the exact figure in the card's help.
+    With a province chosen, each card names what it counts there, and figures that exist only
+    project-wide say so: no source splits funding or reach by province.
+    """
     h = figures.headline(view)
     names = project_names(view.all_projects, lang)
+    chosen = view.filters.provinces
+    where = join_names([province_names(lang)[c] for c in chosen], lang)
     missing = h.projects_without_funding
-    funding = format_number(h.funding_usd) if len(missing) < h.projects else not_reported(lang)
-    if h.participants is None:
-        participants = Card(t("kpi.participants", lang), not_reported(lang))
+    funding_label = t("kpi.funding_in" if chosen else "kpi.funding", lang)
+    if len(missing) == h.projects:
+        funding = Card(funding_label, not_reported(lang))
     else:
-        lower = h.participants_is_lower_bound
-        participants = Card(
-            t("kpi.participants", lang),
-            ("> " if lower else "") + format_number(h.participants),
-            t("kpi.participants_note" if lower else "kpi.participants_exact", lang),
+        funding = Card(
+            funding_label,
+            format_usd_compact(h.funding_usd, lang),
+            t("kpi.funding_missing", lang, n=len(missing), names=join_names([names[p] for p in missing], lang)) if missing else t("kpi.funding_all", lang),
+            t("kpi.exact", lang, value=format_usd(h.funding_usd, lang)),
         )
     return [
-        Card(t("kpi.projects", lang), str(h.projects)),
-        Card(
-            t("kpi.funding", lang),
-            funding,
-            t("kpi.funding_missing", lang, n=len(missing), names=join_names([names[p] for p in missing], lang)) if missing else t("kpi.funding_all", lang),
-            t("kpi.funding_note", lang, n=len(missing)) if missing else None,
+        Card(t("kpi.projects_in", lang, where=where) if chosen else t("kpi.projects", lang), str(h.projects)),
+        funding,
+        participants_card(h.participant_figures, names, lang),
+        places_card(view, where, lang) if chosen else Card(
+            t("kpi.provinces", lang), str(h.provinces), t("kpi.provinces_note", lang, n=h.unnamed_places) if h.unnamed_places else None
         ),
-        participants,
-        Card(t("kpi.provinces", lang), str(h.provinces), t("kpi.provinces_note", lang, n=h.unnamed_places) if h.unnamed_places else None),
+        Card(t("kpi.milestones_of", lang), str(h.milestones_achieved),
+             t("kpi.milestones_in_note", lang, k=sum(len(figures.milestones_in_province(view, c)) for c in chosen), where=where, n=h.policy_uptake, p=h.milestones_planned))
+        if chosen else
         Card(t("kpi.milestones", lang), str(h.milestones_achieved), t("kpi.milestones_note", lang, n=h.policy_uptake, p=h.milestones_planned)),
     ]
+
+
+def participants_card(people: pd.DataFrame, names: dict[str, str], lang: str) -> Card:
+    """The largest figure of people reached, saying whom it counts; never a sum of audiences."""
+    if people.empty:
+        return Card(t("kpi.participants", lang), not_reported(lang))
+    top = people.iloc[0]
+    value = ("> " if top["qualifier"] == "lower_bound" else "") + format_compact(top["value"], lang)
+    audience = localized(people.head(1), "audience", lang).iloc[0]
+    if len(people) == 1:
+        return Card(t("kpi.participants", lang), value, t("kpi.participants_one", lang, audience=audience, project=names[top["project_id"]]))
+    note = t("kpi.participants_more", lang, audience=audience, project=names[top["project_id"]], n=len(people))
+    return Card(t("kpi.participants_largest", lang), value, note)
+
+
+def places_card(view: View, where: str, lang: str) -> Card:
+    """With a province chosen: how many places the sources name there, and the projects' roles."""
+    here = view["locations"][view["locations"]["province_code"].isin(view.filters.provinces)]
+    roles = join_names([term("role", r, lang) for r in dict.fromkeys(here["role"])], lang)
+    return Card(t("kpi.places_in", lang, where=where), str(here["place_as_written"].nunique()), t("kpi.places_note", lang, roles=roles) if len(here) else None)
 
 
 @dataclass(frozen=True)

@@ -59,9 +59,18 @@ MAP_CONFIG = {
 }
 
 
+# Headline cards: at least 11rem wide, so a row of five wraps on a tablet; a figure that
+# still does not fit wraps instead of being cut to "8,9…".
+CARD_CSS = """
+.st-key-headline > div {flex: 1 1 11rem; min-width: 11rem;}
+[data-testid="stMetricValue"] > div {white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;}
+[data-testid="stMetricLabel"] p {white-space: normal;}
+"""
+
+
 def global_style() -> None:
-    """Styles every page needs: which set of map labels fits the map's width."""
-    st.html(f"<style>{label_css()}</style>")
+    """Styles every page needs: cards that wrap, and which set of map labels fits the map's width."""
+    st.html(f"<style>{CARD_CSS}{label_css()}</style>")
 
 
 def province_map(ctx: Context, by_role: bool, key: str, height: int = 560, on_select: Callable[[], None] | None = None) -> object:

@@ -56,7 +56,7 @@ def test_every_page_renders_the_fifth_project(grown, page, query):
 
 def test_the_fifth_project_shows_its_figures(grown):
     figures = metrics(open_page("overview", {"project": "wetlands"}))
-    assert (figures["Projects"], figures["Funding reported (USD)"], figures["Participants reached"], figures["Provinces covered"]) == ("1", "250,000", "80", "1")
+    assert (figures["Projects"], figures["Funding reported"], figures["Participants reached"], figures["Provinces covered"]) == ("1", "US$ 250 K", "80", "1")
     projects = open_page("projects").dataframe[0].value
     assert "Wetland Restoration Demonstration" in set(projects["Title"])
     map_table = open_page("map").dataframe[0].value.set_index("GB/T 2260 code")
@@ -66,4 +66,4 @@ def test_the_fifth_project_shows_its_figures(grown):
 
 
 def test_the_documents_facts_still_hold_beside_it(grown):
-    assert metrics(open_page("overview", {"project": "good-governance"}))["Funding reported (USD)"] == "1,740,000"
+    assert metrics(open_page("overview", {"project": "good-governance"}))["Funding reported"] == "US$ 1.74 M"

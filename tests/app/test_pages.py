@@ -40,15 +40,23 @@ def test_overview_headline_figures():
     at = open_page("overview")
     assert metrics(at) == {
         "Projects": "3",
-        "Funding reported (USD)": "800,000",
-        "Participants reached": "> 350",
+        "Funding reported": "US$ 800 K",
+        "Largest participant figure": "250",
         "Provinces covered": "4",
         "Milestones achieved": "4",
     }
     captions = [c.value for c in at.caption]
     assert "1 project(s) report no funding: Policy Desk" in captions
-    assert "at least: includes a 'more than' figure" in captions
+    assert "Basin planners trained (River Pilot). One of 2 figures for different audiences, not added up: see Reach" in captions
     assert "of which 2 policy uptake; 1 more planned" in captions
+    assert next(m for m in at.metric if m.label == "Funding reported").help == "Exact figure: US$ 800,000"
+
+
+def test_overview_with_a_province_counts_only_what_is_there():
+    at = open_page("overview", {"province": "420000"})
+    assert metrics(at)["Projects working in Hubei"] == "1" and "Provinces covered" not in metrics(at)
+    headings = [h.value for h in at.subheader]
+    assert "Most recent milestones in Hubei" in headings
 
 
 def test_overview_lists_the_latest_milestones_first():
@@ -59,17 +67,17 @@ def test_overview_lists_the_latest_milestones_first():
 
 def test_filters_from_the_url_change_the_figures():
     figures = metrics(open_page("overview", {"project": "river"}))
-    assert (figures["Projects"], figures["Funding reported (USD)"], figures["Participants reached"]) == ("1", "600,000", "250")
+    assert (figures["Projects"], figures["Funding reported"], figures["Participants reached"]) == ("1", "US$ 600 K", "250")
 
 
 def test_filter_widgets_change_the_figures_and_the_url():
     at = open_page("overview")
     at.multiselect(key="provinces").set_value(["530000"]).run()
-    assert metrics(at)["Projects"] == "1"
+    assert metrics(at)["Projects working in Yunnan"] == "1"
     assert at.query_params["province"] in (["530000"], "530000")
     at.selectbox(key="year_from").set_value(2014).run()
     assert at.query_params["from"] in ("2014", ["2014"])
-    assert metrics(at)["Projects"] == "0"  # River Pilot ended in 2013
+    assert metrics(at)["Projects working in Yunnan"] == "0"  # River Pilot ended in 2013
     assert at.warning[0].value.startswith("No project matches")
     at.button[0].click().run()  # clear all filters
     assert metrics(at)["Projects"] == "3" and "province" not in at.query_params

@@ -25,7 +25,7 @@ def test_headline_slide_says_what_the_overview_cards_say(small):
     view = view_of(small)
     slide = build_slide(2, small, view, "en")
     assert slide.lines == [card.line("en") for card in headline_cards(view, "en")]
-    assert "Funding reported (USD): 800,000 (1 project(s) report no funding: Policy Desk)" in slide.lines
+    assert "Funding reported: US$ 800 K (1 project(s) report no funding: Policy Desk)" in slide.lines
 
 
 def test_timeline_slide_lists_policy_uptake_and_funding_slide_the_gaps(small):

@@ -11,16 +11,17 @@ def test_headline(small):
     assert h.projects == 3
     assert h.funding_usd == 400_000 + 200_000 + 150_000 + 50_000
     assert h.projects_without_funding == ["desk"]
-    # 100 is a lower bound ("more than 100"), so the sum is one too.
-    assert (h.participants, h.participants_is_lower_bound) == (350, True)
+    # Two audiences (planners trained; "more than 100" officials): listed largest first, never added.
+    assert list(h.participant_figures["value"]) == [250, 100]
+    assert list(h.participant_figures["qualifier"]) == ["exact", "lower_bound"]
     assert (h.provinces, h.unnamed_places) == (4, 1)
     assert (h.milestones_achieved, h.policy_uptake, h.milestones_planned) == (4, 2, 1)
 
 
 def test_headline_follows_the_filters(small):
     h = figures.headline(view_of(small, projects=("river",)))
-    assert (h.projects, h.funding_usd, h.participants, h.participants_is_lower_bound) == (1, 600_000, 250, False)
-    assert figures.headline(view_of(small, projects=("desk",))).participants is None
+    assert (h.projects, h.funding_usd, list(h.participant_figures["value"])) == (1, 600_000, [250])
+    assert figures.headline(view_of(small, projects=("desk",))).participant_figures.empty
 
 
 def test_funding_by_type_with_shares(small):

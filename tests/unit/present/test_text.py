@@ -1,6 +1,7 @@
 """Reader text shared by pages and slides: filters, headline cards, the province panel, facts."""
 
 from dashboard.domain.filters import single_project_view
+from dashboard.present.i18n import format_compact, format_usd_compact
 from dashboard.present.text import filters_summary, headline_cards, project_facts, province_panel, source_lines
 from dashboard.present.tables import sections_table
 from helpers import view_of
@@ -16,19 +17,42 @@ def test_filters_summary_in_both_languages(small):
 def test_headline_cards(small):
     cards = {c.label: c for c in headline_cards(view_of(small), "en")}
     assert cards["Projects"].value == "3"
-    assert cards["Funding reported (USD)"].value == "800,000"
-    assert cards["Funding reported (USD)"].note == "1 project(s) report no funding: Policy Desk"
-    assert cards["Participants reached"].value == "> 350"
-    assert cards["Participants reached"].note == "at least: includes a 'more than' figure"
+    assert cards["Funding reported"].value == "US$ 800 K"
+    assert cards["Funding reported"].help == "Exact figure: US$ 800,000"
+    assert cards["Funding reported"].note == "1 project(s) report no funding: Policy Desk"
+    # Two audiences: the larger figure, saying whom it counts, and never 250 + 100.
+    people = cards["Largest participant figure"]
+    assert people.value == "250"
+    assert people.note == "Basin planners trained (River Pilot). One of 2 figures for different audiences, not added up: see Reach"
     assert cards["Provinces covered"].note == "plus 1 place(s) the sources do not name"
     assert cards["Milestones achieved"].note == "of which 2 policy uptake; 1 more planned"
-    assert cards["Participants reached"].line("en") == "Participants reached: > 350 (at least: includes a 'more than' figure)"
+    assert cards["Projects"].line("en") == "Projects: 3"
+
+
+def test_one_participant_figure_keeps_its_lower_bound(small):
+    cards = {c.label: c for c in headline_cards(view_of(small, projects=("coast",)), "zh")}
+    assert cards["受益人数"].value == "> 100" and cards["受益人数"].note == "对象：接受培训的官员（沿海培训）"
+
+
+def test_with_a_province_chosen_every_card_says_what_it_counts(small):
+    cards = headline_cards(view_of(small, provinces=("530000",)), "en")
+    labels = [c.label for c in cards]
+    assert labels == ["Projects working in Yunnan", "Their funding, project-wide", "Participants reached", "Places named in Yunnan", "Milestones of these projects"]
+    places = cards[3]
+    assert places.value == "2" and places.note == "Roles there: Pilot province, Project location"  # Yunnan and Kunming
+    assert "Provinces covered" not in labels  # a project-wide count of provinces would read as Yunnan's
 
 
 def test_headline_cards_show_gaps_as_gaps(small):
     cards = {c.label: c.value for c in headline_cards(view_of(small, projects=("desk",)), "zh")}
     # No project in view reports funding or reach: "not reported", never a 0.
-    assert cards["已报告资金（美元）"] == "未报告" and cards["受益人数"] == "未报告"
+    assert cards["已报告资金"] == "未报告" and cards["受益人数"] == "未报告"
+
+
+def test_compact_amounts_in_each_language():
+    assert [format_usd_compact(v, "en") for v in (8_900_000, 1_740_000, 160_000, 9_999)] == ["US$ 8.9 M", "US$ 1.74 M", "US$ 160 K", "US$ 9,999"]
+    assert [format_usd_compact(v, "zh") for v in (8_900_000, 1_740_000, 160_000, 123_456_789)] == ["890万美元", "174万美元", "16万美元", "1.23亿美元"]
+    assert format_compact(1305, "zh") == "1,305"
 
 
 def test_province_panel(small):
