@@ -1,4 +1,5 @@
-"""Milestones: the timeline over the Five-Year Plan periods, policy uptake, and undated milestones."""
+"""Milestones: the policy-uptake results first, as text; then the timeline over the
+Five-Year Plan periods with a numbered list of what each mark holds; undated milestones."""
 
 import streamlit as st
 
@@ -6,6 +7,7 @@ from dashboard.domain import figures
 from dashboard.present import charts
 from dashboard.present.i18n import t
 from dashboard.present.tables import milestone_table, sections_table, timeline_frames
+from dashboard.present.text import uptake_results
 from dashboard.web import components, state
 
 ctx = state.context()
@@ -13,13 +15,38 @@ view, lang = ctx.view, ctx.lang
 components.page_header("nav.milestones", ctx)
 sources = sections_table([view["milestones"], view["projects"]], view["sources"], lang)
 
-spans, points, bands = timeline_frames(view, lang)
-table = milestone_table(view, figures.milestones_by_recency(view["milestones"]), lang)
-figure = charts.timeline(spans, points, bands, "", lang)
-components.figure_block("milestones", t("milestones.title", lang), figure, table, sources, lang, note=t("milestones.fyp_band", lang))
-
+# The message first: what policy took up, into which plan, when.
 st.subheader("★ " + t("milestones.uptake", lang))
-components.show_table(milestone_table(view, figures.policy_uptake(view), lang), lang)
+results = uptake_results(view, lang)
+if not results:
+    st.info(t("milestones.uptake_none", lang))
+with st.container(horizontal=True, key="uptake"):
+    for r in results:
+        with st.container(border=True):
+            st.markdown(f"#### {r.headline}")
+            st.markdown(f"**{r.when}** · {r.project}")
+            if r.headline != r.title:
+                st.caption(r.title)
+
+spans, points, bands = timeline_frames(view, lang)
+groups = charts.milestone_groups(spans, points)
+
+
+def draw_timeline() -> None:
+    """The chart, then what each numbered mark holds, so no title needs a hover."""
+    components.chart_figure(charts.timeline(spans, points, bands, "", lang), "milestones")
+    st.markdown(f"**{t('milestones.groups', lang)}**")
+    lines = []
+    for g in groups.itertuples():
+        lines.append(f"{g.number}. " + t("milestones.group_head", lang, date=g.date_text, project=g.label, n=g.n))
+        lines += [f"    - {member}" for member in g.members]
+    st.markdown("\n".join(lines))
+
+
+table = milestone_table(view, figures.milestones_by_recency(view["milestones"]), lang)
+_, _, cut = charts.timeline_axis(spans, points)
+note = " ".join([t("milestones.fyp_band", lang)] + [t("milestones.gap", lang, start=a.year, end=b.year - 1) + "." for a, b in cut])
+components.figure_block("milestones", t("milestones.title", lang), draw_timeline if len(spans) else None, table, sources, lang, note=note)
 
 undated = figures.undated_milestones(view)
 if len(undated):

@@ -12,10 +12,10 @@ import plotly.graph_objects as go
 from dashboard.domain import figures
 from dashboard.domain.filters import View
 from dashboard.present import charts
-from dashboard.present.i18n import format_partial_date, join_names, localized, t, term
+from dashboard.present.i18n import format_partial_date, join_names, t, term
 from dashboard.present.province_map import province_map_figure
 from dashboard.present.tables import funding_table, project_names, reach_by_unit, sections_table, source_table, timeline_frames
-from dashboard.present.text import headline_cards, source_lines
+from dashboard.present.text import headline_cards, source_lines, uptake_results
 from dashboard.schema.codelists import FUNDER_TYPES
 from dashboard.store.package import Package
 
@@ -85,9 +85,9 @@ def funding_slide(package: Package, view: View, lang: str) -> Slide:
 
 
 def timeline_slide(package: Package, view: View, lang: str) -> Slide:
-    """The policy-uptake milestones as text, and the timeline."""
+    """The policy-uptake results as text (what, into which plan, when), then the timeline."""
     spans, points, bands = timeline_frames(view, lang)
-    lines = [f"★ {title}" for title in localized(figures.policy_uptake(view), "title", lang)]
+    lines = [f"★ {u.line(lang)}" for u in uptake_results(view, lang)]
     figure = charts.timeline(spans, points, bands, "", lang) if len(spans) else None
     return Slide("timeline", t("milestones.title", lang), lines, figure, _sources([view["milestones"], view["projects"]], view, lang))
 

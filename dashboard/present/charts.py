@@ -128,19 +128,61 @@ def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Seri
     )
 
 
-def spread(keys: list[tuple], width: float = 0.64) -> list[float]:
-    """Vertical offsets that fan out markers sharing a row and a date, so none hides another."""
-    seen: dict[tuple, int] = {}
-    totals: dict[tuple, int] = {}
-    for k in keys:
-        totals[k] = totals.get(k, 0) + 1
-    offsets = []
-    for k in keys:
-        i = seen.get(k, 0)
-        seen[k] = i + 1
-        n = totals[k]
-        offsets.append(0.0 if n == 1 else -width / 2 + width * i / (n - 1))
-    return offsets
+GROUP_SHARE = 0.1  # marks closer than this share of the visible time axis become one numbered mark
+GAP_YEARS = 6  # a stretch of this many years with nothing dated is cut out of the axis
+
+
+def _dates(projects: pd.DataFrame, milestones: pd.DataFrame) -> pd.Series:
+    """Every date the timeline draws: milestones, project starts and ends."""
+    return pd.concat([milestones["when"], projects["start"], projects["end"]]).dropna().sort_values()
+
+
+def timeline_axis(projects: pd.DataFrame, milestones: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, list[tuple[pd.Timestamp, pd.Timestamp]]]:
+    """The axis's start and end (the data plus half a year) and the empty stretches cut out of it."""
+    dates = _dates(projects, milestones)
+    if dates.empty:
+        today = pd.Timestamp.today().normalize()
+        return today - pd.DateOffset(years=1), today, []
+    years = sorted(set(dates.dt.year))
+    breaks = [(pd.Timestamp(year=a + 1, month=7, day=1), pd.Timestamp(year=b, month=1, day=1)) for a, b in zip(years, years[1:]) if b - a >= GAP_YEARS]
+    return dates.iloc[0] - pd.DateOffset(months=6), dates.iloc[-1] + pd.DateOffset(months=6), breaks
+
+
+def milestone_groups(projects: pd.DataFrame, milestones: pd.DataFrame) -> pd.DataFrame:
+    """Milestones of one project close together in time, as one numbered mark each.
+
+    Columns: number, label (project), when (the mark's place), n, uptake (any), planned (all),
+    date_text (the dates as read), members (the milestones' titles, policy uptake starred).
+    Numbered from the top row, left to right, so the list under the chart reads in step.
+    """
+    start, end, breaks = timeline_axis(projects, milestones)
+    visible = (end - start) - sum((b - a for a, b in breaks), pd.Timedelta(0))
+    window = visible * GROUP_SHARE
+    order = {label: i for i, label in enumerate(projects["label"])}
+    rows = []
+    ms = milestones.assign(_row=milestones["label"].map(order)).sort_values(["_row", "when"], kind="stable")
+    for label, part in ms.groupby("_row", sort=True):
+        group: list = []
+        for _, m in part.iterrows():
+            if group and m["when"] - group[0]["when"] > window:
+                rows.append(group)
+                group = []
+            group.append(m)
+        rows.append(group)
+    out = []
+    for number, group in enumerate(rows, start=1):
+        g = pd.DataFrame(group)
+        out.append({
+            "number": number,
+            "label": g["label"].iloc[0],
+            "when": g["when"].min(),  # consecutive marks are then more than a window apart
+            "n": len(g),
+            "uptake": bool(g["uptake"].any()),
+            "planned": bool(g["planned"].all()),
+            "date_text": g["date_text"].iloc[0] if g["date_text"].nunique() == 1 else f"{g['date_text'].iloc[0]} – {g['date_text'].iloc[-1]}",
+            "members": [("★ " if u else "") + f"{title} ({kind})" for title, kind, u in zip(g["title"], g["kind"], g["uptake"])],
+        })
+    return pd.DataFrame(out, columns=["number", "label", "when", "n", "uptake", "planned", "date_text", "members"])
 
 
 def timeline(
@@ -150,17 +192,19 @@ def timeline(
     title: str,
     lang: str,
 ) -> go.Figure:
-    """Projects as bars from start to end, milestones as symbols, Five-Year Plans as bands.
+    """Projects as bars from start to end, milestones as numbered marks, Five-Year Plans as bands.
 
     `projects`: label, start, end (Timestamps or NaT), note (how the dates read).
     `milestones`: label (project), when (Timestamp), kind, title, date_text, uptake, planned.
-    `plans`: name, start_year, end_year.
-    Rows are numbered from the top; markers on the same day fan out within their row.
-    Shapes and annotations are collected and set once: adding them one by one makes
-    plotly re-validate the layout each time, which cost most of the page's time.
+    `plans`: name, short (the band's label), start_year, end_year.
+    Milestones of a project that are close in time share one mark, numbered as in
+    `milestone_groups` (the page lists each mark's milestones), so none hides another;
+    policy uptake is a gold star. Empty stretches of years are cut out of the axis.
+    Shapes and annotations are set at once: plotly re-validates the layout on every addition.
     """
     order = list(projects["label"])
     row = {label: -i for i, label in enumerate(order)}
+    start, end, breaks = timeline_axis(projects, milestones)
     traces: list[dict] = []
     annotations: list[dict] = []
     for _, p in projects.iterrows():
@@ -171,49 +215,58 @@ def timeline(
             traces.append(dict(type="scatter", x=[p["start"], p["end"]], y=[y, y], mode="lines", line=line, showlegend=False, hovertemplate=hover))
         elif pd.notna(p["start"]) or pd.notna(p["end"]):
             known = p["start"] if pd.notna(p["start"]) else p["end"]
-            marker = {"symbol": "line-ns", "size": 34, "line": {"width": 5, "color": UNDP_BLUE}}
+            marker = {"symbol": "line-ns", "size": 24, "line": {"width": 5, "color": UNDP_BLUE}}
             traces.append(dict(type="scatter", x=[known], y=[y], mode="markers", marker=marker, showlegend=False, hovertemplate=hover))
-        # How the dates read, under the row: also the only mark for an undated project.
-        annotations.append(
-            {"x": 0, "xref": "paper", "y": y - 0.42, "text": p["note"], "showarrow": False, "xanchor": "left", "font": {"size": 14, "color": "#444"}}
-        )
-    kinds = list(dict.fromkeys(milestones["kind"]))
-    styles = style_of(kinds)
-    offsets = spread(list(zip(milestones["label"], milestones["when"])))
-    milestones = milestones.assign(_y=[row[label] + off for label, off in zip(milestones["label"], offsets)])
-    for kind in kinds:
-        part = milestones[milestones["kind"] == kind]
-        colour, _, symbol = styles[kind]
-        uptake = bool(part["uptake"].any())
+        # The project and how its dates read, under its row (not as axis labels, which would
+        # take half a phone's width): also the only mark for an undated project.
+        annotations.append({"x": 0, "xref": "paper", "y": y - 0.3, "yanchor": "top", "text": f"<b>{p['label']}</b> · {p['note']}", "showarrow": False,
+                            "xanchor": "left", "align": "left", "font": {"size": 14, "color": "#333"}})
+    groups = milestone_groups(projects, milestones)
+    for uptake in (True, False):
+        part = groups[groups["uptake"] == uptake]
+        if part.empty:
+            continue
+        name = t("milestones.legend_uptake" if uptake else "milestones.legend_other", lang)
+        symbol = "star" if uptake else "circle"
         traces.append(
             dict(
                 type="scatter",
-                y=list(part["_y"]),
                 x=list(part["when"]),
-                mode="markers",
-                name=kind,
+                y=[row[label] for label in part["label"]],
+                mode="markers+text",
+                name=name,
+                text=[str(n) for n in part["number"]],
+                textposition="top center",
+                textfont={"size": 16, "color": "#1a1a1a"},
                 marker={
-                    "symbol": [("star" if uptake else symbol) + ("-open" if planned else "") for planned in part["planned"]],
-                    "size": 22 if uptake else 14,
-                    "color": "#E69F00" if uptake else colour,
+                    "symbol": [symbol + ("-open" if planned else "") for planned in part["planned"]],
+                    "size": [min(14 + 2 * n, 26) + (4 if uptake else 0) for n in part["n"]],
+                    "color": "#E69F00" if uptake else UNDP_BLUE,
                     "line": {"color": "#1a1a1a", "width": 1.5 if uptake else 0.5},
                 },
-                customdata=part[["title", "date_text"]].values,
-                hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra>" + kind + "</extra>",
+                customdata=[[d, "<br>".join(m)] for d, m in zip(part["date_text"], part["members"])],
+                hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             )
         )
     shapes = []
     for i, plan in enumerate(plans.itertuples(index=False)):
-        x0, x1 = f"{plan.start_year}-01-01", f"{plan.end_year}-12-31"
+        x0, x1 = max(pd.Timestamp(f"{plan.start_year}-01-01"), start), min(pd.Timestamp(f"{plan.end_year}-12-31"), end)
+        x0 = next((b for a, b in breaks if a <= x0 < b), x0)  # a label inside a cut-out stretch would not show
+        if x0 >= x1:
+            continue
         fill = "#dfe8f2" if i % 2 == 0 else "#eef2f7"
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1, "fillcolor": fill, "line": {"width": 0}, "layer": "below"})
-        annotations.append({"x": x0, "xref": "x", "y": 1, "yref": "paper", "text": plan.name, "showarrow": False, "xanchor": "left", "yanchor": "top", "font": {"size": 14}})
+        annotations.append({"x": x0, "xref": "x", "y": 1, "yref": "paper", "text": plan.short, "showarrow": False, "xanchor": "left", "yanchor": "bottom", "font": {"size": 14}})
+    for _, b in breaks:
+        # Where years were cut out: a dotted line (the page's note says which years).
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": b, "x1": b, "y0": 0, "y1": 1, "line": {"color": "#777", "width": 1.5, "dash": "dot"}})
     return _figure(
         traces,
         title,
-        200 + 110 * max(1, len(order)),
-        {"type": "date", "title": None},
-        {"tickvals": list(row.values()), "ticktext": order, "range": [-len(order) + 0.4, 0.6], "showgrid": False, "zeroline": False},
+        160 + 100 * max(1, len(order)),
+        {"type": "date", "title": None, "range": [start, end], "rangebreaks": [{"bounds": [a, b]} for a, b in breaks]},
+        {"visible": False, "range": [-len(order) + 0.25, 0.6]},
         shapes=shapes,
         annotations=annotations,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "title": None},
     )

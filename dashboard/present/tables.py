@@ -243,7 +243,9 @@ def timeline_frames(view: View, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, 
         }
     )
     plans = figures.plans_in_period(view)
-    bands = pd.DataFrame({"name": localized(plans, "name", lang), "start_year": plans["start_year"], "end_year": plans["end_year"]})
+    # Bands are labelled short ('11th FYP', '“十一五”') so neighbouring labels fit on a phone.
+    short = [plan_label(n, lang) if lang == "zh" else f"{int(n)}th FYP" for n in plans["plan"]]
+    bands = pd.DataFrame({"name": localized(plans, "name", lang), "short": short, "start_year": plans["start_year"], "end_year": plans["end_year"]})
     return spans, points, bands
 
 

@@ -9,8 +9,8 @@ import pandas as pd
 
 from dashboard.domain import figures
 from dashboard.domain.filters import View
-from dashboard.present.i18n import format_compact, format_partial_date, format_usd, format_usd_compact, join_names, labelled, localized, t, term
-from dashboard.present.tables import not_reported, project_names, province_names, source_titles
+from dashboard.present.i18n import format_compact, format_partial_date, format_usd, format_usd_compact, join_names, labelled, localized, plan_label, t, term
+from dashboard.present.tables import milestone_date_label, not_reported, project_names, province_names, source_titles
 
 
 def filters_summary(view: View, lang: str) -> str:
@@ -94,6 +94,34 @@ def places_card(view: View, where: str, lang: str) -> Card:
     here = view["locations"][view["locations"]["province_code"].isin(view.filters.provinces)]
     roles = join_names([term("role", r, lang) for r in dict.fromkeys(here["role"])], lang)
     return Card(t("kpi.places_in", lang, where=where), str(here["place_as_written"].nunique()), t("kpi.places_note", lang, roles=roles) if len(here) else None)
+
+
+@dataclass(frozen=True)
+class Uptake:
+    """One policy-uptake result as a reader takes it in: what went into which plan, when."""
+
+    headline: str  # '22 indicators → 11th Five-Year Plan'
+    when: str  # 'by 26 Sep 2006'
+    project: str
+    title: str
+
+    def line(self, lang: str) -> str:
+        """The result in one sentence-like line, for slides and notes."""
+        return f"{self.headline}, {self.when} ({self.project})" if lang == "en" else f"{self.headline}，{self.when}（{self.project}）"
+
+
+def uptake_results(view: View, lang: str) -> list[Uptake]:
+    """The policy-uptake milestones, counted results first, then by date (latest first)."""
+    m = figures.policy_uptake(view)
+    m = m.assign(_counted=m["count"].notna()).sort_values(["_counted", "date_last"], ascending=[False, False], na_position="last", kind="stable")
+    names = project_names(view.all_projects, lang)
+    out = []
+    for (_, r), title, unit in zip(m.iterrows(), localized(m, "title", lang), localized(m, "count_unit", lang)):
+        plan = plan_label(r["five_year_plan"], lang) + ("规划" if lang == "zh" else "") if pd.notna(r["five_year_plan"]) else t("milestones.national_plan", lang)
+        headline = f"{int(r['count'])}{'' if lang == 'zh' else ' '}{unit} → {plan}" if pd.notna(r["count"]) else title
+        when = milestone_date_label(r, lang) if isinstance(r["date"], str) else t("milestones.date_unknown", lang)
+        out.append(Uptake(headline, when, names[r["project_id"]], title))
+    return out
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ MAP_CONFIG = {
 # still does not fit wraps instead of being cut to "8,9…".
 CARD_CSS = """
 .st-key-headline > div {flex: 1 1 11rem; min-width: 11rem;}
+.st-key-uptake > div {flex: 1 1 16rem; min-width: 16rem;}
 [data-testid="stMetricValue"] > div {white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;}
 [data-testid="stMetricLabel"] p {white-space: normal;}
 """
@@ -121,9 +122,7 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
         elif chart is None or table.empty:
             st.info(t("view.no_data", lang))
         else:
-            # The camera button saves a PNG at presentation size, drawn in the browser.
-            png = {"format": "png", "filename": key, "width": 1600, "height": 900, "scale": 2}
-            st.plotly_chart(chart, key=f"{key}-chart", theme=None, config={"displaylogo": False, "responsive": True, "toImageButtonOptions": png})
+            chart_figure(chart, key)
     with table_tab:
         show_table(table, lang, key=f"{key}-table")
     with sources_tab:
@@ -131,6 +130,12 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
     if note:
         st.caption(note)
     download_table(table, lang, f"{key}.csv", key=f"{key}-csv")
+
+
+def chart_figure(figure: go.Figure, key: str) -> None:
+    """A chart as every page draws it; the camera button saves a PNG at presentation size."""
+    png = {"format": "png", "filename": key, "width": 1600, "height": 900, "scale": 2}
+    st.plotly_chart(figure, key=f"{key}-chart", theme=None, config={"displaylogo": False, "responsive": True, "toImageButtonOptions": png})
 
 
 def footer(sources: pd.DataFrame, lang: str) -> None:

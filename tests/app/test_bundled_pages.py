@@ -33,9 +33,16 @@ def test_hubei_panel_shows_both_projects_and_the_city_as_written():
 
 def test_xiaokang_policy_uptake_into_the_11th_plan():
     at = open_page("milestones", {"project": "xiaokang"})
-    # The policy-uptake table under the timeline: every row of kind "Policy uptake".
-    uptake = next(d.value for d in at.dataframe if "Kind" in d.value.columns and set(d.value["Kind"]) == {"Policy uptake"})
-    row = uptake[uptake["Title"] == "Indicators from the draft Xiaokang Indicators System included in the 11th Five-Year Plan"].iloc[0]
+    # The result leads the page as text, before the timeline.
+    texts = [m.value for m in at.markdown]
+    assert texts.index("#### 22 indicators → 11th Five-Year Plan") < next(i for i, v in enumerate(texts) if v.startswith("1. "))
+    assert "**by 26 Sep 2006** · Xiaokang Programme" in texts
+    # The list in step with the chart names every milestone, including the twelve of 26 Sep 2006.
+    listed = next(v for v in texts if v.startswith("1. "))
+    assert "Jul 2006 – 26 Sep 2006 · Xiaokang Programme: 13 milestone(s)" in listed
+    assert "★ Indicators from the draft Xiaokang Indicators System included in the 11th Five-Year Plan (Policy uptake)" in listed
+    table = next(d.value for d in at.dataframe if "Count" in d.value.columns)
+    row = table[table["Title"] == "Indicators from the draft Xiaokang Indicators System included in the 11th Five-Year Plan"].iloc[0]
     assert (row["Date"], row["Count"], row["Five-Year Plan"]) == ("by 26 Sep 2006", "22 indicators", "11th Five-Year Plan")
 
 

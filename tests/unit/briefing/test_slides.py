@@ -30,7 +30,11 @@ def test_headline_slide_says_what_the_overview_cards_say(small):
 
 def test_timeline_slide_lists_policy_uptake_and_funding_slide_the_gaps(small):
     view = view_of(small)
-    assert build_slide(6, small, view, "en").lines == ["★ Basin indicators adopted in the provincial plan", "★ Training recommendations taken up nationally"]
+    # What was adopted, into which plan, when: the counted result first.
+    assert build_slide(6, small, view, "en").lines == [
+        "★ 6 indicators → 12th Five-Year Plan, by 2012 (River Pilot)",
+        "★ Training recommendations taken up nationally, date not reported (Coast Training)",
+    ]
     assert build_slide(5, small, view, "en").lines == ["Projects whose sources report no funding: Policy Desk."]
 
 

@@ -1,5 +1,7 @@
 """Chart builders: funders told apart by pattern and colour, lower bounds hatched, plan bands."""
 
+import pandas as pd
+
 from dashboard.present import charts
 from dashboard.present.i18n import term
 from dashboard.present.tables import funding_table, reach_by_unit, timeline_frames
@@ -31,12 +33,51 @@ def test_timeline_has_plan_bands_and_stars_for_uptake(small):
     spans, points, bands = timeline_frames(view_of(small), "en")
     fig = charts.timeline(spans, points, bands, "", "en")
     assert len(fig.layout.shapes) == len(bands) == 2
-    uptake = [tr for tr in fig.data if tr.name == "Policy uptake"]
-    assert uptake and all(s.startswith("star") for s in uptake[0].marker.symbol)
-    planned = [tr for tr in fig.data if tr.name == "Review"]
-    assert list(planned[0].marker.symbol) == ["diamond-open"]  # planned milestones are hollow
+    assert [a.text for a in fig.layout.annotations if a.xref == "x"] == ["11th FYP", "12th FYP"]
+    uptake = next(tr for tr in fig.data if tr.name == "Policy uptake")
+    assert all(s.startswith("star") for s in uptake.marker.symbol)
+    others = next(tr for tr in fig.data if tr.name == "Other milestones")
+    assert "circle-open" in list(others.marker.symbol)  # the planned final review is hollow
+    # Every mark carries its number, as in the list under the chart.
+    numbers = sorted(int(n) for tr in (uptake, others) for n in tr.text)
+    assert numbers == list(range(1, len(charts.milestone_groups(spans, points)) + 1))
 
 
-def test_spread_fans_out_markers_on_the_same_day():
-    offsets = charts.spread([("a", 1), ("a", 1), ("a", 1), ("b", 1)])
-    assert offsets[3] == 0 and len(set(offsets[:3])) == 3
+def frames(dates_by_project: dict[str, list[str]], uptake: set[str] = frozenset()):
+    """Timeline inputs with one row per project and milestones on the given dates."""
+    spans = pd.DataFrame({"label": list(dates_by_project), "start": pd.NaT, "end": pd.NaT, "note": ""})
+    rows = [(p, pd.Timestamp(d), f"{p} {i}", d) for p, ds in dates_by_project.items() for i, d in enumerate(ds)]
+    points = pd.DataFrame(rows, columns=["label", "when", "title", "date_text"]).assign(kind="Event", planned=False)
+    points["uptake"] = points["title"].isin(uptake)
+    return spans, points
+
+
+def test_milestones_on_one_day_become_one_numbered_mark_listing_them_all():
+    spans, points = frames({"A": ["2006-09-26"] * 12 + ["2005-03-01"], "B": ["2006-09-26"]}, uptake={"A 3"})
+    groups = charts.milestone_groups(spans, points)
+    assert list(groups["n"]) == [1, 12, 1] and list(groups["number"]) == [1, 2, 3]
+    assert list(groups["label"]) == ["A", "A", "B"]  # same day, other project: its own mark
+    assert groups.loc[1, "uptake"] and sum(m.startswith("★ ") for m in groups.loc[1, "members"]) == 1
+    assert len(groups.loc[1, "members"]) == 12
+
+
+def test_marks_in_a_row_are_at_least_a_tenth_of_the_axis_apart():
+    spans, points = frames({"A": ["2005-01-01", "2005-06-01", "2006-01-01", "2009-01-01", "2009-03-01", "2012-01-01"]})
+    groups = charts.milestone_groups(spans, points)
+    start, end, _ = charts.timeline_axis(spans, points)
+    gaps = groups["when"].diff().dropna()
+    assert (gaps > (end - start) * charts.GROUP_SHARE).all()
+    assert groups["n"].sum() == 6
+
+
+def test_axis_spans_the_data_and_cuts_out_empty_decades(small):
+    spans, points = frames({"A": ["1991-07-01", "2005-01-01", "2008-01-01"]})
+    start, end, breaks = charts.timeline_axis(spans, points)
+    assert (start.year, end.year) == (1991, 2008)
+    assert breaks == [(pd.Timestamp("1992-07-01"), pd.Timestamp("2005-01-01"))]
+    fig = charts.timeline(spans, points, pd.DataFrame(columns=["name", "short", "start_year", "end_year"]), "", "en")
+    assert fig.layout.xaxis.rangebreaks[0].bounds == ("1992-07-01", "2005-01-01") or len(fig.layout.xaxis.rangebreaks) == 1
+    close = frames({"A": ["2004-01-01", "2008-01-01"]})
+    assert charts.timeline_axis(*close)[2] == []  # four quiet years stay on the axis
+
+
