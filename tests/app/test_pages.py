@@ -221,10 +221,10 @@ def test_last_good_data_is_kept_while_files_are_bad(small_dir, monkeypatch):
 
 def test_presenter_inserts_data_into_its_html_as_text(small_dir, monkeypatch):
     edit_cell(small_dir, "projects", 2, "short_title", '<img src=x onerror="alert(1)">River')
-    edit_cell(small_dir, "milestones", 3, "title", "<script>alert(2)</script>Basin indicators")
+    edit_cell(small_dir, "milestones", 3, "count_unit", "<script>alert(2)</script>indicators")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(small_dir))
     at = open_page("present", {"slide": "6", "project": "river"})
     html = " ".join(m.value for m in at.markdown)
-    assert "&lt;script&gt;alert(2)&lt;/script&gt;Basin indicators" in html
+    assert "6 &lt;script&gt;alert(2)&lt;/script&gt;indicators" in html
     assert '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;River' in html
     assert "<script>" not in html and "<img" not in html
