@@ -19,17 +19,16 @@ amount = t("col.amount_usd", lang)
 order = [term("funder_type", f, lang) for f in FUNDER_TYPES]
 
 by_funder = funding_table(view, lang)
-figure = charts.stacked_bars(by_funder, "project", "amount_usd", "funder_type", "", amount, order)
+figure = charts.stacked_bars(by_funder, "project", "amount_usd", "funder_type", amount, lang, order)
 components.figure_block("funding-by-project", t("funding.title", lang), figure, by_funder, sources, lang)
 
 by_type = funding_by_type_table(view, lang)
-labelled = by_type.assign(_all="", _label=[f"{v:,.0f} ({p:.1f}%)" for v, p in zip(by_type["amount_usd"], by_type["share"])])
-figure = charts.stacked_bars(labelled, "_all", "amount_usd", "funder_type", "", amount, order, label="_label")
+figure = charts.share_bars(by_type, "funder_type", "amount_usd", "share", amount, lang, order)
 components.figure_block("funding-by-type", t("funding.by_type", lang), figure, by_type, sources, lang)
 
 cofinancing = cofinancing_table(view, lang)
 series = {c: term("funder_type", c, lang) for c in ("government", "undp")}
-figure = charts.grouped_bars(cofinancing.rename(columns=series), "project", list(series.values()), "", amount, order)
+figure = charts.grouped_bars(cofinancing.rename(columns=series), "project", list(series.values()), amount, lang, order)
 components.figure_block("cofinancing", t("funding.cofinancing", lang), figure, cofinancing, sources, lang)
 
 st.subheader(t("funding.not_reported", lang))

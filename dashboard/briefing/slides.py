@@ -79,7 +79,7 @@ def funding_slide(package: Package, view: View, lang: str) -> Slide:
     table = funding_table(view, lang)
     order = [term("funder_type", f, lang) for f in FUNDER_TYPES]
     amount = t("col.amount_usd", lang)
-    figure = charts.stacked_bars(table, "project", "amount_usd", "funder_type", "", amount, order) if table["amount_usd"].notna().any() else None
+    figure = charts.stacked_bars(table, "project", "amount_usd", "funder_type", amount, lang, order) if table["amount_usd"].notna().any() else None
     lines = [t("funding.not_reported_projects", lang, names=join_names(missing, lang))] if missing else []
     return Slide("funding", t("funding.title", lang), lines, figure, _sources([view["funding"]], view, lang))
 

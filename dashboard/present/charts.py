@@ -6,10 +6,12 @@ by pattern or symbol as well as by colour (Okabe-Ito palette, safe for colour-bl
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.present.i18n import format_number, t
+from dashboard.present.i18n import format_compact, format_number, format_usd_compact, t
 
 UNDP_BLUE = "#006EB5"
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -55,56 +57,131 @@ def style_of(categories: list[str]) -> dict[str, tuple[str, str, str]]:
     return {c: (PALETTE[i % len(PALETTE)], PATTERNS[i % len(PATTERNS)], SYMBOLS[i % len(SYMBOLS)]) for i, c in enumerate(categories)}
 
 
-def stacked_bars(
-    table: pd.DataFrame,
-    y: str,
-    x: str,
-    stack: str,
-    title: str,
-    x_title: str,
-    order: list[str] | None = None,
-    label: str | None = None,
-) -> go.Figure:
-    """Horizontal bars of `x` per `y`, stacked by `stack`, each segment labelled with its
-    value (or with column `label`). `order` fixes each category's colour and pattern, so a
-    funder type looks the same in every chart."""
-    table = table.dropna(subset=[x])
-    stacks = order or list(dict.fromkeys(table[stack]))
-    styles = style_of(stacks)
+def text_box(text: str, size: float) -> tuple[float, float]:
+    """Roughly how wide and tall a line of text is in pixels (a Chinese character is about square)."""
+    wide = sum(1 for ch in text if ord(ch) > 0x2E80)
+    return (wide * 1.0 + (len(text) - wide) * 0.56) * size + 4, size * 1.25
+
+
+def _nice_step(top: float, count: int) -> float:
+    """A round tick step (1, 2, 2.5 or 5 times a power of ten) giving about `count` steps up to `top`."""
+    raw = top / count
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if raw <= m * power)
+
+
+def amount_axis(top: float, lang: str, title: str, room: float = 1.3) -> dict:
+    """A value axis from zero with a few round ticks written the way the cards write amounts
+    ('2 M' / '200万'), so tick labels stay short and are never rotated; `room` leaves space
+    past the longest bar for its label."""
+    if not top > 0:
+        return {"title": title, "rangemode": "tozero"}
+    step = _nice_step(top, 4)
+    ticks = [i * step for i in range(int(top // step) + 1)]
+    return {"title": title, "range": [0, top * room], "tickvals": ticks, "ticktext": [format_compact(v, lang) for v in ticks], "tickangle": 0}
+
+
+PARTS_LINE_WIDTH = 300  # px: a breakdown line longer than this wraps, so it fits a phone
+
+
+def wrapped(parts: list[str], size: float, width: float = PARTS_LINE_WIDTH, sep: str = " · ") -> list[str]:
+    """`parts` joined with `sep` into lines no wider than `width` pixels (a part is never split)."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and text_box(lines[-1] + sep + part, size)[0] <= width:
+            lines[-1] += sep + part
+        else:
+            lines.append(part)
+    return lines
+
+
+ROW_PX = 118  # one bar's row: its name above, the bar, one line of values below
+LINE_UNITS = 0.2  # each further line of values, in rows
+PART_SIZE = 15
+
+
+def stacked_bars(table: pd.DataFrame, y: str, x: str, stack: str, x_title: str, lang: str, order: list[str] | None = None, title: str = "") -> go.Figure:
+    """One bar per `y` (a project), stacked by `stack` (a type of funder).
+
+    Nothing depends on fitting inside a segment: the name stands above its bar, the total
+    at the bar's end, and every part's value on a line below it, wrapped to fit a phone.
+    `order` fixes each category's colour and pattern, so it looks the same in every chart."""
+    sums = table.dropna(subset=[x]).groupby([y, stack], sort=False)[x].sum()
+    rows = list(dict.fromkeys(r for r, _ in sums.index))
+    stacks = [s for s in (order or list(dict.fromkeys(table[stack]))) if s in set(sums.index.get_level_values(1))]
+    styles = style_of(order or stacks)
+    lines = {r: wrapped([f"{s} {format_compact(sums[r, s], lang)}" for s in stacks if (r, s) in sums.index], PART_SIZE) for r in rows}
+    # Row positions in rows' units, top down; a row with a wrapped breakdown is taller.
+    where, edge = {}, 0.0
+    for r in rows:
+        where[r] = edge + 0.5
+        edge += 1 + LINE_UNITS * (len(lines[r]) - 1)
+    totals = sums.groupby(level=0, sort=False).sum()
     traces = []
     for name in stacks:
-        part = table[table[stack] == name]
-        if part.empty:
-            continue
+        part = sums.xs(name, level=1)
         colour, pattern, _ = styles[name]
-        text = list(part[label]) if label else [format_number(v) for v in part[x]]
-        traces.append(_hbar(part, y, x, name, _patterned(colour, pattern), text, textposition="inside", insidetextanchor="middle",
-                            textfont={"size": 17}, hovertemplate=f"%{{y}}<br>{name}: %{{x:,.0f}}<extra></extra>"))
-    # Labels that do not fit their segment are hidden rather than shrunk; the Table view has them.
+        traces.append(dict(type="bar", orientation="h", name=name, y=[where[r] for r in part.index], x=list(part.values), width=0.34,
+                           marker=_patterned(colour, pattern), customdata=list(part.index),
+                           hovertemplate=f"%{{customdata}}<br>{name}: %{{x:,.0f}}<extra></extra>"))
+    text = {"type": "scatter", "mode": "text", "showlegend": False, "hoverinfo": "skip", "cliponaxis": False}
+    traces += [
+        _names_above(where, 0.36),
+        {**text, "x": list(totals.values), "y": [where[r] for r in totals.index], "text": [f"  {format_usd_compact(v, lang)}" for v in totals.values],
+         "textposition": "middle right", "textfont": {"size": 17}},
+        {**text, "x": [0] * len(rows), "y": [where[r] + 0.2 + 0.13 * len(lines[r]) for r in rows], "text": ["<br>".join(lines[r]) for r in rows],
+         "textposition": "middle right", "textfont": {"size": PART_SIZE, "color": "#333333"}},
+    ]
     return _figure(
         traces,
         title,
-        140 + 70 * max(1, table[y].nunique()),
-        {"title": x_title, "tickformat": ",.0f"},
-        {"autorange": "reversed"},
+        130 + int(ROW_PX * max(1.0, edge)),
+        amount_axis(float(totals.max()) if len(totals) else 0, lang, x_title),
+        {"visible": False, "range": [edge, 0]},
         barmode="stack",
-        uniformtext={"minsize": 15, "mode": "hide"},
         legend_traceorder="normal",
     )
 
 
-def grouped_bars(table: pd.DataFrame, y: str, series: list[str], title: str, x_title: str, order: list[str] | None = None) -> go.Figure:
-    """Horizontal bars, one group per row of `table`, one bar per column in `series`."""
+def share_bars(table: pd.DataFrame, y: str, x: str, share: str, x_title: str, lang: str, order: list[str] | None = None) -> go.Figure:
+    """One bar per category with its amount and share written past its end: small shares
+    are as readable as large ones."""
+    table = table.dropna(subset=[x])
+    styles = style_of(order or list(table[y]))
+    traces = [
+        _hbar(row.to_frame().T, y, x, row[y], _patterned(styles[row[y]][0], styles[row[y]][1]), [f"{format_compact(row[x], lang)} · {row[share]:.1f}%"],
+              textposition="outside", cliponaxis=False, textfont={"size": 17}, showlegend=False, hovertemplate="%{y}: %{x:,.0f}<extra></extra>")
+        for _, row in table.iterrows()
+    ]
+    top = float(table[x].max()) if len(table) else 0
+    return _figure(traces, "", 120 + 64 * max(1, len(table)), amount_axis(top, lang, x_title, room=1.45),
+                   {"autorange": "reversed", "categoryorder": "array", "categoryarray": list(table[y])}, barmode="overlay")
+
+
+def _names_above(rows: dict[str, float], offset: float) -> dict:
+    """Each row's name in bold above its bars, from the axis: the bars keep the full width."""
+    return {"type": "scatter", "mode": "text", "showlegend": False, "hoverinfo": "skip", "cliponaxis": False, "x": [0] * len(rows),
+            "y": [y - offset for y in rows.values()], "text": [f"<b>{r}</b>" for r in rows], "textposition": "middle right"}
+
+
+def grouped_bars(table: pd.DataFrame, y: str, series: list[str], x_title: str, lang: str, order: list[str] | None = None) -> go.Figure:
+    """One group of bars per row of `table` (its name above), one bar per column in
+    `series`, each with its amount past its end."""
     styles = style_of(order or series)
+    where = {r: i + 0.5 for i, r in enumerate(table[y])}
+    thick = 0.7 / (len(series) + 1)
     traces = []
-    for name in series:
+    for k, name in enumerate(series):
         colour, pattern, _ = styles[name]
-        text = [format_number(v) if pd.notna(v) else "" for v in table[name]]
-        traces.append(_hbar(table, y, name, name, _patterned(colour, pattern), text, textposition="outside", cliponaxis=False,
-                            hovertemplate=f"%{{y}}<br>{name}: %{{x:,.0f}}<extra></extra>"))
-    return _figure(
-        traces, title, 160 + 90 * max(1, len(table)), {"title": x_title, "tickformat": ",.0f"}, {"autorange": "reversed"}, barmode="group"
-    )
+        shift = (k - (len(series) - 1) / 2) * thick + thick / 2
+        text = [f" {format_compact(v, lang)}" if pd.notna(v) else "" for v in table[name]]
+        traces.append(dict(type="bar", orientation="h", name=name, y=[where[r] + shift for r in table[y]], x=[None if pd.isna(v) else v for v in table[name]],
+                           width=thick * 0.9, marker=_patterned(colour, pattern), text=text, textposition="outside", cliponaxis=False, textfont={"size": 17},
+                           customdata=list(table[y]), hovertemplate=f"%{{customdata}}<br>{name}: %{{x:,.0f}}<extra></extra>"))
+    traces.append(_names_above(where, 0.4 - thick / 2))
+    top = float(table[series].max().max()) if len(table) else 0
+    return _figure(traces, "", 130 + ROW_PX * max(1, len(table)), amount_axis(top, lang, x_title), {"visible": False, "range": [len(table), 0]},
+                   barmode="overlay", legend_traceorder="normal")
 
 
 def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Series, title: str, x_title: str, lang: str) -> go.Figure:

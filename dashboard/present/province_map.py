@@ -22,7 +22,7 @@ import shapely
 from shapely.geometry import shape
 
 from dashboard.present import geometry
-from dashboard.present.charts import FONT
+from dashboard.present.charts import FONT, text_box
 from dashboard.present.i18n import t
 from dashboard.present.map_style import MARITIME_LINE, css, legend_entries, legend_label, province_styles
 from dashboard.present.tables import province_names
@@ -92,12 +92,6 @@ def _maritime_shapes() -> list[dict]:
     paths = ["M" + "L".join(f"{x:.3f},{y:.3f}" for x, y in line) for line in geometry.maritime_line()["features"][0]["geometry"]["coordinates"]]
     return [{"type": "path", "path": p, "xref": f"x{a}", "yref": f"y{a}", "line": {"color": css(MARITIME_LINE), "width": 1.2}, "layer": "below"}
             for p in paths for a in ("", "2")]
-
-
-def text_box(text: str, size: float) -> tuple[float, float]:
-    """Roughly how wide and tall a label is in pixels (a Chinese character is about square)."""
-    wide = sum(1 for ch in text if ord(ch) > 0x2E80)
-    return (wide * 1.0 + (len(text) - wide) * 0.56) * size + 4, size * 1.25
 
 
 def map_labels(summary: pd.DataFrame, by_role: bool, lang: str, size: float, scale: float) -> list[tuple[float, float, str]]:

@@ -3,21 +3,67 @@
 import pandas as pd
 
 from dashboard.present import charts
-from dashboard.present.i18n import term
+from dashboard.present.i18n import format_compact, format_usd_compact, term
 from dashboard.present.tables import funding_table, reach_by_unit, timeline_frames
 from dashboard.schema.codelists import FUNDER_TYPES
 from helpers import view_of
 
 
+def funding_figure(view, lang="en"):
+    order = [term("funder_type", f, lang) for f in FUNDER_TYPES]
+    return charts.stacked_bars(funding_table(view, lang), "project", "amount_usd", "funder_type", "Amount (USD)", lang, order)
+
+
+def texts_of(fig) -> list[str]:
+    return [str(x) for tr in fig.data if tr.type == "scatter" for x in tr.text]
+
+
 def test_funding_chart_tells_funders_apart_by_pattern_as_well_as_colour(small):
-    table = funding_table(view_of(small), "en")
-    order = [term("funder_type", f, "en") for f in FUNDER_TYPES]
-    fig = charts.stacked_bars(table, "project", "amount_usd", "funder_type", "", "Amount (USD)", order)
-    traces = {tr.name: tr for tr in fig.data}
-    assert set(traces) == {"UNDP", "Government", "Funder not named"}
-    assert len({tr.marker.pattern.shape for tr in fig.data}) == len({tr.marker.color for tr in fig.data}) == 3
-    assert sum(sum(tr.x) for tr in fig.data) == 800_000
-    assert list(traces["Funder not named"].text) == ["50,000"]
+    fig = funding_figure(view_of(small))
+    bars = {tr.name: tr for tr in fig.data if tr.type == "bar"}
+    assert set(bars) == {"UNDP", "Government", "Funder not named"}
+    assert len({tr.marker.pattern.shape for tr in bars.values()}) == len({tr.marker.color for tr in bars.values()}) == 3
+    assert sum(sum(tr.x) for tr in bars.values()) == 800_000
+
+
+def test_funding_chart_writes_each_total_and_every_part_outside_the_bars(small):
+    view = view_of(small)
+    fig = funding_figure(view)
+    table = funding_table(view, "en")
+    names, totals, parts = (tr for tr in fig.data if tr.type == "scatter")
+    assert list(names.text) == [f"<b>{p}</b>" for p in dict.fromkeys(table["project"])]
+    by_project = table.groupby("project", sort=False)["amount_usd"].sum()
+    assert [t.strip() for t in totals.text] == [format_usd_compact(v) for v in by_project]
+    assert list(totals.x) == list(by_project)  # at the end of each bar
+    # Every segment's value is on the line under its bar, even a segment too thin to hold it.
+    for project, line in zip(by_project.index, parts.text):
+        rows = table[table["project"] == project].groupby("funder_type")["amount_usd"].sum()
+        assert all(f"{funder} {format_compact(v)}" in line for funder, v in rows.items())
+    assert not any(tr.text for tr in fig.data if tr.type == "bar")  # nothing has to fit inside a segment
+
+
+def test_funding_parts_wrap_to_fit_a_phone_and_rows_grow_to_hold_them():
+    lines = charts.wrapped([f"Funder number {i} 1.5 M" for i in range(5)], charts.PART_SIZE)
+    assert len(lines) > 1 and all(charts.text_box(line, charts.PART_SIZE)[0] <= charts.PARTS_LINE_WIDTH for line in lines)
+    table = pd.DataFrame({"project": ["A"] * 5 + ["B"], "funder_type": [f"Funder number {i}" for i in range(5)] + ["Funder number 0"], "amount_usd": 1e6})
+    fig = charts.stacked_bars(table, "project", "amount_usd", "funder_type", "", "en")
+    names = fig.data[-3]
+    assert names.y[1] - names.y[0] > 1  # the wrapped breakdown pushes the next project down
+    assert fig.layout.yaxis.range[0] > 2
+
+
+def test_amount_axis_has_round_compact_ticks_that_are_never_rotated():
+    axis = charts.amount_axis(4_160_000, "en", "Amount (USD)")
+    assert axis["ticktext"] == ["0", "2 M", "4 M"] and axis["tickangle"] == 0
+    assert axis["range"][1] > 4_160_000  # room for the total written past the longest bar
+    assert charts.amount_axis(4_160_000, "zh", "")["ticktext"][1] == "200万"
+
+
+def test_every_share_is_labelled_with_amount_and_percentage_however_small(small):
+    table = pd.DataFrame({"funder_type": ["Government", "UNDP", "Other"], "amount_usd": [4.74e6, 3e6, 160_000], "share": [59.4, 37.6, 2.0]})
+    fig = charts.share_bars(table, "funder_type", "amount_usd", "share", "", "en")
+    assert [tr.text[0] for tr in fig.data] == ["4.74 M · 59.4%", "3 M · 37.6%", "160 K · 2.0%"]
+    assert all(tr.textposition == "outside" for tr in fig.data)
 
 
 def test_reach_chart_hatches_lower_bounds(small):
