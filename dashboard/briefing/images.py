@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from dashboard.briefing.slides import Slide
 from dashboard.config import chromium_path
-from dashboard.present.province_map import keep_labels_for_width
+from dashboard.present.province_map import keep_labels_for_size
 
 # Laid out at 1100x560 and rendered at twice that, so type is large relative to the slide
 # and edges stay sharp on a 1080p projector.
@@ -25,7 +25,7 @@ def figure_png(figure: go.Figure) -> bytes:
     logging.getLogger("kaleido").setLevel(logging.CRITICAL)
     fig = go.Figure(figure)
     fig.update_layout(font={"size": 20}, legend={"font": {"size": 18}}, height=None, width=None)
-    keep_labels_for_width(fig, IMAGE_WIDTH)
+    keep_labels_for_size(fig, IMAGE_WIDTH, IMAGE_HEIGHT)
     return fig.to_image(format="png", width=IMAGE_WIDTH, height=IMAGE_HEIGHT, scale=IMAGE_SCALE)
 
 

@@ -22,6 +22,24 @@ FONT = "Source Sans, Noto Sans SC, Noto Sans CJK SC, sans-serif"
 BASE_FONT_SIZE = 16
 
 
+SLIDE_TEXT, SLIDE_LEAST = 22, 18  # px: a slide's chart type, and the least any of it may be
+
+
+def for_slide(figure: go.Figure) -> go.Figure:
+    """A copy of a chart with type large enough for the back of a meeting room, its height
+    left to the slide. The map's name labels keep their sizes: each set is placed for one."""
+    fig = go.Figure(figure)
+    fig.update_layout(font_size=SLIDE_TEXT, legend_font_size=SLIDE_TEXT, hoverlabel_font_size=SLIDE_TEXT, height=None)
+    for trace in fig.data:
+        size = trace.textfont.size if "textfont" in trace else None
+        if isinstance(size, (int, float)) and size < SLIDE_LEAST and not str(trace.name or "").startswith("map-labels-"):
+            trace.textfont.size = SLIDE_LEAST
+    for note in fig.layout.annotations:
+        if note.font.size is not None and note.font.size < SLIDE_LEAST:
+            note.font.size = SLIDE_LEAST
+    return fig
+
+
 def _figure(traces: list[dict], title: str, height: int, xaxis: dict, yaxis: dict, **layout: object) -> go.Figure:
     """The shared look, built in one go (plotly validates each update, so fewer is faster).
 
@@ -312,8 +330,10 @@ def timeline(
                 y=[row[label] for label in part["label"]],
                 mode="markers+text",
                 name=name,
+                # Beside the mark, not above it: a row then needs only the mark's height
+                # and its label line, which keeps rows apart on a short slide.
                 text=[str(n) for n in part["number"]],
-                textposition="top center",
+                textposition="middle right",
                 textfont={"size": 16, "color": "#1a1a1a"},
                 marker={
                     "symbol": [symbol + ("-open" if planned else "") for planned in part["planned"]],

@@ -183,6 +183,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "present.png": {"en": "Download this chart (PNG)", "zh": "下载此图表（PNG）"},
     "present.downloads": {"en": "Briefing pack and sources of this slide", "zh": "简报及本页来源"},
     "present.exit": {"en": "Leave presenter mode", "zh": "退出演示模式"},
+    "present.time_left": {"en": "Next slide in", "zh": "距下一页"},
     "present.keys": {"en": "Arrow keys ← → change slides.", "zh": "使用方向键 ← → 翻页。"},
     "nav.present": {"en": "Present", "zh": "演示"},
     # Projects

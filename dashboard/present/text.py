@@ -3,6 +3,7 @@ province panel, a project's facts and source lines. Shared by the pages and the 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -11,6 +12,21 @@ from dashboard.domain import figures
 from dashboard.domain.filters import View
 from dashboard.present.i18n import format_compact, format_partial_date, format_usd, format_usd_compact, join_names, labelled, localized, plan_label, t, term
 from dashboard.present.tables import milestone_date_label, not_reported, project_names, province_names, source_titles
+
+
+# A slide's lines at full size: how many em of text a row holds, and how many rows fit
+# (text-only slides use larger type; chart slides keep most of the height for the chart).
+SLIDE_ROW_EM = {True: 40, False: 58}
+SLIDE_ROWS = {True: 10, False: 7}
+
+
+def text_fit(lines: list[str], text_only: bool) -> float:
+    """The factor a slide's type is scaled by so all its lines fit: 1 for what a slide
+    usually holds, less for a long list (rows shrink with the type and hold more, so the
+    height goes with the square of the factor)."""
+    em = [sum(1.0 if ord(ch) > 0x2E80 else 0.56 for ch in line) for line in lines]
+    rows = sum(max(1, math.ceil(e / SLIDE_ROW_EM[text_only])) for e in em)
+    return min(1.0, math.sqrt(SLIDE_ROWS[text_only] / rows)) if rows else 1.0
 
 
 def filters_summary(view: View, lang: str) -> str:

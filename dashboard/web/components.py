@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from pathlib import Path
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -67,6 +69,11 @@ CARD_CSS = """
 [data-testid="stMetricValue"] > div {white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;}
 [data-testid="stMetricLabel"] p {white-space: normal;}
 """
+
+
+def present_style() -> None:
+    """The presenter's full-screen slide and control bar (`present.css`)."""
+    st.html(f"<style>{(Path(__file__).parent / 'present.css').read_text()}</style>")
 
 
 def global_style() -> None:

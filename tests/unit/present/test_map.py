@@ -94,8 +94,8 @@ def test_labels_name_the_provinces_with_work_and_never_overlap_at_their_size(sma
     by_role = label_sets(figure_of(small, by_role=True, projects=("river",)))
     assert set(by_role["map-labels-0"]) == {"Guizhou F", "Yunnan PL"}
     summary = figures.province_summary(view_of(bundled))
-    for i, (low, size) in enumerate(province_map.LABEL_TIERS):
-        scale = province_map.map_scale(low or 340, 560)
+    for i, (low, high, size) in enumerate(province_map.LABEL_TIERS):
+        scale = province_map.map_scale(low or 340, high or 560)
         labels = province_map.map_labels(summary, False, "en", size, scale)
         boxes = []
         for lon, lat, text in labels:
@@ -111,10 +111,11 @@ def test_labels_name_the_provinces_with_work_and_never_overlap_at_their_size(sma
 
 def test_a_picture_keeps_one_set_of_labels(small):
     figure = figure_of(small)
-    province_map.keep_labels_for_width(figure, 1100)
-    assert [tr.name for tr in figure.data if str(tr.name).startswith("map-labels-") and tr.visible is not False] == ["map-labels-0"]
+    province_map.keep_labels_for_size(figure, 1100, 560)
+    assert [tr.name for tr in figure.data if str(tr.name).startswith("map-labels-") and tr.visible is not False] == ["map-labels-1"]
+    assert province_map.label_tier(1800, 800) == 0 and province_map.label_tier(1800, 450) == 2 and province_map.label_tier(390, 560) == 3
     css = province_map.label_css()
-    assert "@container (min-width: 760px)" in css and "font-size: 11.1px" in css
+    assert "@container (min-width: 760px) and (min-height: 500px)" in css and "font-size: 11.1px" in css
 
 
 def test_legend_sits_inside_the_frame_and_reads_without_a_heading(small):

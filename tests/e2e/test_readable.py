@@ -1,0 +1,173 @@
+"""Readable on every screen it meets: measured on the elements themselves, at phone, tablet,
+laptop and projector sizes, in both languages. A page that fits its width can still cut a
+number short or print one label over another; these tests look for exactly that."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard.present.province_map import inset_codes, province_paths
+from harness import MAP, wait_until_painted
+
+SCREENS = [(390, 900), (1024, 900), (1280, 720), (1440, 900)]
+PROJECTORS = [(1280, 720), (1366, 768), (1920, 1080)]
+SLIDES = 7
+
+
+def open_page(browser, server: str, path: str, size: tuple[int, int]) -> Page:
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{server}/{path}")
+    wait_until_painted(page)
+    return page
+
+
+# Each visible text element of the charts: its box in page pixels and its text.
+CHART_TEXTS = """(selector) => [...document.querySelectorAll(selector)].filter(c => c.offsetParent !== null).map(chart =>
+    [...chart.querySelectorAll('svg text')].map(t => ({box: t.getBoundingClientRect(), text: t.textContent}))
+        .filter(t => t.text.trim() && t.box.width > 0 && t.box.height > 0)
+        .map(t => ({text: t.text, l: t.box.left, t: t.box.top, r: t.box.right, b: t.box.bottom})))"""
+
+
+def overlapping(texts: list[dict], slack: float = 1.0) -> list[tuple[str, str]]:
+    """Pairs of text boxes that overlap by more than `slack` pixels both ways."""
+    pairs = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            if min(a["r"], b["r"]) - max(a["l"], b["l"]) > slack and min(a["b"], b["b"]) - max(a["t"], b["t"]) > slack:
+                pairs.append((a["text"], b["text"]))
+    return pairs
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_headline_figures_are_never_cut_short(browser, server, size, lang):
+    page = open_page(browser, server, f"?lang={lang}", size)
+    try:
+        values = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(v => {
+            const inner = v.firstElementChild || v, card = v.closest('[data-testid="stVerticalBlockBorderWrapper"], .stVerticalBlock');
+            return {text: v.textContent, scroll: inner.scrollWidth, client: inner.clientWidth, right: v.getBoundingClientRect().right,
+                    cardRight: card.getBoundingClientRect().right, ellipsis: getComputedStyle(inner).textOverflow};
+        })""")
+        assert len(values) == 5
+        for v in values:
+            assert v["scroll"] <= v["client"] + 1, v  # the whole figure is drawn, none of it scrolled away
+            assert v["right"] <= v["cardRight"] + 1, v
+            assert "…" not in v["text"] and v["ellipsis"] != "ellipsis", v
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", PROJECTORS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_slide_fits_the_screen_with_type_for_the_back_of_the_room(browser, server, shots, size, lang):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    try:
+        for number in range(1, SLIDES + 1):
+            page.goto(f"{server}/present?slide={number}&lang={lang}")
+            wait_until_painted(page)
+            fit = page.evaluate("""() => {
+                const slide = document.querySelector('.st-key-slide, .st-key-slide-text');
+                const bar = document.querySelector('.st-key-slide-bar').getBoundingClientRect();
+                const parts = [...slide.querySelectorAll('h1, .slide-meta, .slide-lines li, [data-testid="stPlotlyChart"] .main-svg')]
+                    .map(e => e.getBoundingClientRect());
+                return {overflow: slide.scrollHeight - slide.clientHeight, page: document.documentElement.scrollHeight - innerHeight,
+                        lowest: Math.max(...parts.map(r => r.bottom)), barTop: bar.top, barBottom: bar.bottom,
+                        barRight: Math.max(...[...document.querySelectorAll('.st-key-slide-bar > div')].map(e => e.getBoundingClientRect().right)),
+                        body: [...slide.querySelectorAll('.slide-lines')].map(e => parseFloat(getComputedStyle(e).fontSize)),
+                        chart: [...slide.querySelectorAll('svg text')].filter(t => t.getBoundingClientRect().width > 0)
+                                 .map(t => parseFloat(getComputedStyle(t).fontSize))};
+            }""")
+            where = f"slide {number} at {size}"
+            assert fit["overflow"] <= 1 and fit["page"] <= 0, where  # nothing scrolls
+            assert fit["lowest"] <= fit["barTop"] + 1, where  # nothing hides under the control bar
+            assert fit["barBottom"] <= size[1] and fit["barRight"] <= size[0], where  # every control on screen
+            if size == (1920, 1080):
+                assert all(px >= 28 for px in fit["body"]), (where, fit["body"])
+                assert all(px >= 18 for px in fit["chart"]), (where, sorted(set(fit["chart"])))
+            texts = page.evaluate(CHART_TEXTS, ".st-key-slide [data-testid='stPlotlyChart']")
+            assert not any(overlapping(t) for t in texts), (where, [overlapping(t) for t in texts])
+        page.screenshot(path=str(shots / f"present-7-{size[0]}x{size[1]}-{lang}.png"))
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_whole_country_stays_inside_the_map_frame(browser, server, size, lang):
+    page = open_page(browser, server, f"map?lang={lang}", size)
+    try:
+        # Every point of every province outline on the main map, against the plot area it is
+        # clipped to and the chart's frame. Only the provinces with South China Sea islands may
+        # run off the bottom edge: those islands are what the inset shows.
+        codes = list(province_paths())  # the shapes' order when no province is chosen
+        outside = page.evaluate("""([map, codes, inset]) => {
+            const chart = document.querySelector(map), svg = chart.querySelector('.main-svg').getBoundingClientRect();
+            const area = chart.querySelector('.draglayer .xy .nsewdrag').getBoundingClientRect();
+            const groups = [...chart.querySelectorAll('.shapelayer .shape-group')].filter(g => /xy\\)$/.test(g.getAttribute('clip-path')))
+                .filter(g => parseFloat(getComputedStyle(g.querySelector('path')).fillOpacity) > 0);
+            const problems = [];
+            groups.forEach((g, i) => {
+                const points = g.querySelector('path').getAttribute('d').match(/-?[\\d.]+,-?[\\d.]+/g).map(p => p.split(',').map(Number));
+                for (const [x, y] of points) {
+                    const px = svg.left + x, py = svg.top + y;
+                    const south = py > area.bottom;
+                    if (px < Math.max(area.left, svg.left + 1) || px > Math.min(area.right, svg.right - 1) || py < Math.max(area.top, svg.top + 1)
+                        || (south && !inset.includes(codes[i])) || py > svg.bottom - 1 && !south) {
+                        problems.push([codes[i], Math.round(px), Math.round(py)]); break;
+                    }
+                }
+            });
+            const legend = chart.querySelector('.legend').getBoundingClientRect();
+            return {shapes: groups.length, problems: problems,
+                    legend: legend.left >= svg.left && legend.right <= svg.right && legend.top >= svg.top && legend.bottom <= svg.bottom};
+        }""", [MAP, codes, list(inset_codes())])
+        assert outside["shapes"] == 34
+        assert outside["problems"] == []  # no edge of the frame cuts or touches a province
+        assert outside["legend"]  # the legend is inside the frame too
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("path", ["milestones", "funding"])
+def test_chart_labels_never_print_over_each_other(browser, server, path, size, lang):
+    page = open_page(browser, server, f"{path}?lang={lang}", size)
+    try:
+        charts = page.evaluate(CHART_TEXTS, '[data-testid="stPlotlyChart"]')
+        assert charts and all(len(texts) > 3 for texts in charts)
+        for texts in charts:
+            assert overlapping(texts) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang, uptake", [("en", "22 indicators → 11th Five-Year Plan"), ("zh", "22项指标 → “十一五”规划")])
+def test_policy_uptake_leads_the_milestones_page_as_text(browser, server, lang, uptake):
+    page = open_page(browser, server, f"milestones?lang={lang}", (1280, 720))
+    try:
+        text = page.get_by_text(uptake).first
+        expect(text).to_be_visible()
+        chart = page.locator('[data-testid="stPlotlyChart"]').first
+        assert text.bounding_box()["y"] < chart.bounding_box()["y"]  # read before the timeline
+        assert text.bounding_box()["y"] < 720  # on the first screen
+    finally:
+        page.close()
+
+
+def test_autoplay_counts_down_the_time_left_and_moves_on(browser, server):
+    page = open_page(browser, server, "present?slide=1", (1280, 720))
+    try:
+        page.get_by_text("Autoplay").click()
+        page.locator(".st-key-slide-bar [data-testid='stSelectbox']").click()
+        page.get_by_role("option", name="10 s").click()
+        left = page.locator(".time-left")
+        expect(left).to_be_visible()
+        first = int(left.evaluate("e => getComputedStyle(e).getPropertyValue('--left')"))
+        page.wait_for_function("() => parseInt(getComputedStyle(document.querySelector('.time-left')).getPropertyValue('--left')) < 8")
+        assert 0 < first <= 10
+        page.wait_for_function("location.search.includes('slide=2')", timeout=30_000)
+        expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Headline figures")
+    finally:
+        page.close()
