@@ -36,10 +36,11 @@ INSET_DOMAIN = {"x": (0.83, 1.0), "y": (0.0, 0.36)}
 ASPECT = 1.25
 GRID_STEP = 0.5  # degrees between the invisible points that catch hovers and clicks
 PICK_TRACE = "provinces"
-# Name labels in three sizes, each placed for the narrowest frame it is shown in: (frame's
-# minimum width in pixels, font size). The page shows one set by the width of the chart's
-# own box (a CSS container query, `label_css`); a picture of known width gets one set.
-LABEL_TIERS = ((760, 15.1), (500, 13.1), (0, 11.1))
+# Name labels in four sizes, each placed for the smallest frame it is shown in: (frame's
+# minimum width and height in pixels, font size; a height of 0 means the figure's own). The
+# page shows one set by the size of the chart's own box (a CSS container query, `label_css`);
+# a picture of known size gets one set. The largest is for a slide on a 1080p projector.
+LABEL_TIERS = ((1400, 640, 19.1), (760, 500, 15.1), (500, 0, 13.1), (0, 0, 11.1))
 
 
 def _path(geometry_json: dict) -> str:
@@ -125,9 +126,14 @@ def map_scale(width: int, height: int) -> float:
     return min((width - 8) / (MAIN_LON[1] - MAIN_LON[0]), (height - 8) / ((MAIN_LAT[1] - MAIN_LAT[0]) * ASPECT))
 
 
-def keep_labels_for_width(figure: go.Figure, width: int) -> None:
-    """Leave visible only the label set placed for a picture `width` pixels wide."""
-    tier = next(i for i, (low, _) in enumerate(LABEL_TIERS) if width >= low)
+def label_tier(width: float, height: float) -> int:
+    """Which label set a frame of this size shows."""
+    return next(i for i, (w, h, _) in enumerate(LABEL_TIERS) if width >= w and height >= h)
+
+
+def keep_labels_for_size(figure: go.Figure, width: int, height: int) -> None:
+    """Leave visible only the label set placed for a picture of this size."""
+    tier = label_tier(width, height)
     figure.for_each_trace(lambda tr: tr.update(visible=tr.name == f"map-labels-{tier}"), selector=lambda tr: str(tr.name or "").startswith("map-labels-"))
 
 
@@ -142,12 +148,13 @@ def label_css() -> str:
     def labels(size: float) -> str:
         return f'{MAP_CHART} .textpoint text[style*="font-size: {size}px"]'
 
-    rules = [f"{MAP_CHART} {{container-type: inline-size}}", ", ".join(labels(size) for _, size in LABEL_TIERS) + " {display: none}"]
-    upper = None
-    for low, size in LABEL_TIERS:
-        query = " and ".join(q for q in (f"(min-width: {low}px)" if low else "", f"(max-width: {upper - 0.1}px)" if upper else "") if q)
-        rules.append(f"@container {query} {{{labels(size)} {{display: inline}}}}")
-        upper = low
+    # Every set is hidden; then, smallest first, each set's rule shows it where its frame
+    # fits and hides the smaller sets (a later rule of equal weight wins).
+    rules = [f"{MAP_CHART} {{container-type: size}}", ", ".join(labels(size) for *_, size in LABEL_TIERS) + " {display: none}"]
+    for i, (width, height, size) in reversed(list(enumerate(LABEL_TIERS))):
+        smaller = ", ".join(labels(s) for *_, s in LABEL_TIERS[i + 1:])
+        query = " and ".join(q for q in (f"(min-width: {width}px)" if width else "", f"(min-height: {height}px)" if height else "") if q) or "(min-width: 0px)"
+        rules.append(f"@container {query} {{{labels(size)} {{display: inline}} {smaller + ' {display: none}' if smaller else ''}}}")
     return "\n".join(rules)
 
 
@@ -175,8 +182,8 @@ def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], 
         traces.append({"type": "scatter", "name": PICK_TRACE, "x": list(points["lon"]), "y": list(points["lat"]), "mode": "markers",
                        "marker": {"size": 12, "opacity": 0}, "customdata": list(points["code"]), "hovertext": [text[c] for c in points["code"]],
                        "hoverinfo": "text", "showlegend": False, "unselected": {"marker": {"opacity": 0}}, "selected": {"marker": {"opacity": 0}}})
-    for i, (low, size) in enumerate(LABEL_TIERS):
-        labels = map_labels(summary, by_role, lang, size, map_scale(low or 340, height))
+    for i, (low, high, size) in enumerate(LABEL_TIERS):
+        labels = map_labels(summary, by_role, lang, size, map_scale(low or 340, high or height))
         traces.append({"type": "scatter", "name": f"map-labels-{i}", "x": [lon for lon, _, _ in labels], "y": [lat for _, lat, _ in labels],
                        "text": [s for *_, s in labels], "mode": "text", "textfont": {"size": size, "color": "#1a1a1a", "family": FONT},
                        "hoverinfo": "skip", "showlegend": False})
