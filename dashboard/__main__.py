@@ -42,9 +42,7 @@ def brief(args: argparse.Namespace) -> int:
     """Write the briefing pack for a filtered view as .pptx or .pdf."""
     import time
 
-    from dashboard.briefing.images import slide_images
-    from dashboard.briefing.pdf import write_pdf
-    from dashboard.briefing.pptx import write_pptx
+    from dashboard.briefing.pack import pack_bytes
     from dashboard.briefing.slides import build_slides
     from dashboard.domain.filters import Filters, apply_filters
     from dashboard.present.text import filters_summary
@@ -67,9 +65,7 @@ def brief(args: argparse.Namespace) -> int:
         return 2
     view = apply_filters(package, Filters(tuple(args.project), tuple(args.province), args.year_from, args.year_to))
     slides = build_slides(package, view, args.lang)
-    images = slide_images(slides)
-    line = filters_summary(view, args.lang)
-    data = (write_pptx if out.endswith(".pptx") else write_pdf)(slides, line, images)
+    data = pack_bytes(slides, filters_summary(view, args.lang), out.rsplit(".", 1)[1])
     with open(out, "wb") as f:
         f.write(data)
     print(f"wrote {out}: {len(slides)} slides, {len(data) / 1024:.0f} KB in {time.perf_counter() - started:.1f} s")

@@ -6,9 +6,8 @@ import time
 
 import streamlit as st
 
-from dashboard.briefing.images import figure_png, slide_images
-from dashboard.briefing.pdf import write_pdf
-from dashboard.briefing.pptx import write_pptx
+from dashboard.briefing.images import figure_png
+from dashboard.briefing.pack import pack_bytes
 from dashboard.briefing.slides import BUILDERS, build_slide, build_slides
 from dashboard.present.charts import for_slide
 from dashboard.present.i18n import t
@@ -64,18 +63,17 @@ state.slide_shown(time.time())
 advance_on_timer()
 
 
-def pack(writer) -> bytes:
+def pack(kind: str) -> bytes:
     """The whole briefing pack, built only when its button is clicked."""
-    slides = build_slides(ctx.package, view, lang)
-    return writer(slides, filters_line, slide_images(slides))
+    return pack_bytes(build_slides(ctx.package, view, lang), filters_line, kind)
 
 
 with downloads:
     a, b, c = st.columns(3)
-    a.download_button(t("present.pptx", lang), lambda: pack(write_pptx), file_name="briefing.pptx", mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
-    b.download_button(t("present.pdf", lang), lambda: pack(write_pdf), file_name="briefing.pdf", mime="application/pdf")
+    a.download_button(t("present.pptx", lang), lambda: pack("pptx"), file_name="briefing.pptx", mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+    b.download_button(t("present.pdf", lang), lambda: pack("pdf"), file_name="briefing.pdf", mime="application/pdf")
     if slide.figure is not None:
-        c.download_button(t("present.png", lang), lambda: figure_png(slide.figure), file_name=f"{slide.key}.png", mime="image/png")
+        c.download_button(t("present.png", lang), lambda: figure_png(slide.figure, slide.key), file_name=f"{slide.key}.png", mime="image/png")
     st.caption("\n".join(f"- {line}" for line in slide.sources))
     st.caption(t("present.keys", lang))
     st.page_link(ctx.pages[""], label=t("present.exit", lang))

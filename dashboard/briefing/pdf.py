@@ -18,7 +18,7 @@ def slides_html(slides: list[Slide], filters_line: str, images: dict[str, bytes]
     pages = []
     for number, s in enumerate(slides, start=1):
         body = "".join(f"<li>{html.escape(line)}</li>" for line in s.lines)
-        image = f'<img src="data:image/png;base64,{base64.b64encode(images[s.key]).decode()}">' if s.key in images else ""
+        image = f'<img alt="{html.escape(s.alt or s.title)}" src="data:image/png;base64,{base64.b64encode(images[s.key]).decode()}">' if s.key in images else ""
         size = "small" if image else "large"
         pages.append(
             f'<section><h1>{html.escape(s.title)}</h1><ul class="{size}">{body}</ul>{image}'
@@ -28,14 +28,18 @@ def slides_html(slides: list[Slide], filters_line: str, images: dict[str, bytes]
         f'@font-face{{font-family:"Noto Sans SC";src:url("{(STATIC_DIR / f"NotoSansSC-{w}.woff2").as_uri()}");font-weight:{n}}}'
         for w, n in (("Regular", 400), ("Bold", 700))
     )
+    # Each page is a column: title, lines, the picture taking what height is left, and the
+    # footer below it, so nothing is laid over anything else.
     style = (
         fonts + "@page{size:13.333in 7.5in;margin:0}body{margin:0;font-family:'Noto Sans SC',sans-serif;color:#1a1a1a}"
-        "section{width:13.333in;height:7.5in;box-sizing:border-box;padding:.35in .6in;position:relative;page-break-after:always;overflow:hidden}"
+        "section{width:13.333in;height:7.5in;box-sizing:border-box;padding:.35in .6in .25in;display:flex;flex-direction:column;"
+        "page-break-after:always;overflow:hidden}"
         "h1{font-size:34pt;margin:0 0 .15in;color:#006EB5}ul{margin:0;padding-left:.3in}ul.large li{font-size:24pt;margin:.12in 0}"
-        "ul.small li{font-size:16pt}img{display:block;margin:.1in auto 0;max-width:100%;max-height:4.7in}"
-        "footer{position:absolute;bottom:.25in;left:.6in;right:.6in;font-size:12pt;color:#555;display:flex;justify-content:space-between}"
+        "ul.small li{font-size:15pt}img{display:block;flex:1 1 0;min-height:0;width:100%;object-fit:contain;margin:.1in 0}"
+        "footer{margin-top:auto;padding-top:.1in;font-size:12pt;color:#555;display:flex;justify-content:space-between;gap:.3in}"
     )
-    return f"<!doctype html><html><head><meta charset='utf-8'><style>{style}</style></head><body>{''.join(pages)}</body></html>"
+    title = html.escape(f"{slides[0].title} · {filters_line}" if slides else filters_line)
+    return f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title><style>{style}</style></head><body>{''.join(pages)}</body></html>"
 
 
 def write_pdf(slides: list[Slide], filters_line: str, images: dict[str, bytes]) -> bytes:

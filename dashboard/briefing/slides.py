@@ -7,15 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.domain import figures
 from dashboard.domain.filters import View
 from dashboard.present import charts
-from dashboard.present.i18n import format_partial_date, join_names, t, term
+from dashboard.present.i18n import format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
-from dashboard.present.tables import funding_table, project_names, reach_by_unit, sections_table, source_table, timeline_frames
-from dashboard.present.text import headline_cards, source_lines, uptake_results
+from dashboard.present.tables import funding_by_type_table, funding_table, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
+from dashboard.present.text import filters_summary, headline_cards, source_lines, uptake_results
 from dashboard.schema.codelists import FUNDER_TYPES
 from dashboard.store.package import Package
 
@@ -26,14 +27,37 @@ def _sources(records: list, view: View, lang: str) -> list[str]:
 
 
 @dataclass
+class BarChart:
+    """The figure's data as PowerPoint draws a bar chart natively (editable there): categories
+    top to bottom, one series per name with its colour and the label written on each bar
+    ('' where a segment is too thin to hold one), and lines spelling out every value."""
+
+    categories: list[str]
+    series: dict[str, list[float | None]]
+    colours: dict[str, str]
+    labels: dict[str, list[str]]
+    stacked: bool = False
+    lines_under: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Slide:
-    """One slide: a key naming its kind, a title, text lines, an optional figure, sources."""
+    """One slide: a key naming its kind, a title, text lines, an optional figure (and the
+    same data as a native chart, or the picture's alt text), talking points and sources."""
 
     key: str
     title: str
     lines: list[str] = field(default_factory=list)
     figure: go.Figure | None = None
     sources: list[str] = field(default_factory=list)
+    chart: BarChart | None = None
+    alt: str = ""
+    talking_points: list[str] = field(default_factory=list)
+    lang: str = "en"
+
+    def notes(self) -> str:
+        """The speaker notes: what to say about the slide, then where every figure comes from."""
+        return "\n".join([*self.talking_points, "", t("notes.sources", self.lang), *self.sources]).strip()
 
 
 def title_slide(package: Package, view: View, lang: str) -> Slide:
@@ -46,14 +70,17 @@ def title_slide(package: Package, view: View, lang: str) -> Slide:
         t("brief.documents", lang, n=int((sources["kind"] == "document").sum()), latest=latest),
         t("brief.generated", lang, date=format_partial_date(date.today().isoformat(), lang)),
     ]
-    return Slide("title", t("app.title", lang), lines, sources=_sources([package["projects"]], view, lang))
+    names = project_names(view.all_projects, lang)
+    points = [t("notes.covers", lang, n=len(view.project_ids), names=join_names([names[p] for p in view.project_ids], lang), filters=filters_summary(view, lang)),
+              lines[1]]
+    return Slide("title", t("app.title", lang), lines, sources=_sources([package["projects"]], view, lang), talking_points=points)
 
 
 def headline_slide(package: Package, view: View, lang: str) -> Slide:
     """The overview's headline figures, one line each."""
     records = [view["projects"], view["funding"], view["reach"], view["locations"], view["milestones"]]
     lines = [card.line(lang) for card in headline_cards(view, lang)]
-    return Slide("headline", t("brief.headline", lang), lines, sources=_sources(records, view, lang))
+    return Slide("headline", t("brief.headline", lang), lines, sources=_sources(records, view, lang), talking_points=list(lines))
 
 
 def map_slide(package: Package, view: View, lang: str) -> Slide:
@@ -61,15 +88,47 @@ def map_slide(package: Package, view: View, lang: str) -> Slide:
     by_role = len(view.project_ids) == 1
     names = project_names(view.all_projects, lang)
     line = t("map.colour_role", lang, project=names[view.project_ids[0]]) if by_role else t("map.colour_count", lang)
-    figure = province_map_figure(figures.province_summary(view), by_role, set(view.filters.provinces), lang)
-    return Slide("map", t("map.title", lang), [line], figure, _sources([view["locations"]], view, lang))
+    summary = figures.province_summary(view)
+    figure = province_map_figure(summary, by_role, set(view.filters.provinces), lang)
+    working = summary[summary["n_projects"] > 0].sort_values("n_projects", ascending=False, kind="stable")
+    provinces = province_names(lang)
+    listed = join_names([f"{provinces[c]} {n}" for c, n in zip(working["code"], working["n_projects"])], lang)
+    unnamed = int(view["locations"]["province_code"].isna().sum())
+    points = [t("notes.map", lang, k=len(working), top=listed) if len(working) else t("notes.map_none", lang)]
+    points += [t("notes.unnamed_places", lang, n=unnamed)] if unnamed else []
+    alt = t("notes.map_alt", lang, colour=line, listed=listed or "—")
+    return Slide("map", t("map.title", lang), [line, t("map.disclaimer", lang)], figure, _sources([view["locations"]], view, lang), alt=alt, talking_points=points)
 
 
 def reach_slide(package: Package, view: View, lang: str) -> Slide:
     """Participants per project, lower bounds marked; never summed."""
     table, labels, lower = reach_by_unit(view, "people", lang)
     figure = charts.reach_bars(table.assign(_label=labels), "_label", "value", lower, "", t("unit.people", lang), lang) if len(table) else None
-    return Slide("reach", t("reach.people", lang), [t("reach.not_summed", lang)], figure, _sources([view["reach"]], view, lang))
+    written = [(f"> {format_number(v, lang)}" if low else format_number(v, lang)) for v, low in zip(table["value"], lower)]
+    series = t("unit.people", lang)
+    chart = BarChart([f"{p} · {a}" for p, a in zip(table["project"], table["audience"])], {series: list(table["value"])},
+                     {series: charts.PALETTE[0]}, {series: written}) if len(table) else None
+    points = [t("notes.reach", lang, project=p, value=v, audience=a) for p, v, a in zip(table["project"], written, table["audience"])]
+    names = project_names(view.all_projects, lang)
+    none = [names[p] for p in view.project_ids if p not in set(view["reach"].query("unit == 'people'")["project_id"])]
+    points += [t("reach.not_summed", lang)] + ([t("reach.none", lang, names=join_names(none, lang))] if none else [])
+    return Slide("reach", t("reach.people", lang), [t("reach.not_summed", lang)], figure, _sources([view["reach"]], view, lang), chart=chart, talking_points=points)
+
+
+def funding_chart(table: pd.DataFrame, order: list[str], lang: str) -> BarChart:
+    """Funding per project (total in its name) stacked by type of funder, as a native chart:
+    labels only on segments wide enough to hold one, every value in the lines under it."""
+    sums = table.dropna(subset=["amount_usd"]).groupby(["project", "funder_type"], sort=False)["amount_usd"].sum()
+    projects = list(dict.fromkeys(p for p, _ in sums.index))
+    stacks = [s for s in order if s in set(sums.index.get_level_values(1))]
+    totals = sums.groupby(level=0, sort=False).sum()
+    wide = 0.12 * float(totals.max())
+    series = {s: [float(sums[p, s]) if (p, s) in sums.index else None for p in projects] for s in stacks}
+    labels = {s: [format_compact(v, lang) if v is not None and v >= wide else "" for v in values] for s, values in series.items()}
+    under = [t("notes.funding_project", lang, project=p, total=format_usd_compact(totals[p], lang),
+               parts=" · ".join(f"{s} {format_compact(sums[p, s], lang)}" for s in stacks if (p, s) in sums.index)) for p in projects]
+    colours = {s: c for s, (c, _, _) in charts.style_of(order).items() if s in stacks}
+    return BarChart([f"{p} ({format_usd_compact(totals[p], lang)})" for p in projects], series, colours, labels, stacked=True, lines_under=under)
 
 
 def funding_slide(package: Package, view: View, lang: str) -> Slide:
@@ -79,9 +138,20 @@ def funding_slide(package: Package, view: View, lang: str) -> Slide:
     table = funding_table(view, lang)
     order = [term("funder_type", f, lang) for f in FUNDER_TYPES]
     amount = t("col.amount_usd", lang)
-    figure = charts.stacked_bars(table, "project", "amount_usd", "funder_type", amount, lang, order) if table["amount_usd"].notna().any() else None
+    reported = table["amount_usd"].notna().any()
+    figure = charts.stacked_bars(table, "project", "amount_usd", "funder_type", amount, lang, order) if reported else None
+    chart = funding_chart(table, order, lang) if reported else None
     lines = [t("funding.not_reported_projects", lang, names=join_names(missing, lang))] if missing else []
-    return Slide("funding", t("funding.title", lang), lines, figure, _sources([view["funding"]], view, lang))
+    points = []
+    if chart is not None:
+        total = float(table["amount_usd"].sum())
+        points.append(t("notes.funding_total", lang, total=format_usd_compact(total, lang), exact=format_usd(total, lang), n=len(chart.categories)))
+        points += chart.lines_under
+        by_type = funding_by_type_table(view, lang)
+        points.append(t("notes.shares", lang, parts=join_names([f"{f} {share:.1f}%" for f, share in zip(by_type["funder_type"], by_type["share"])], lang)))
+    unnamed, unnamed_projects = figures.unnamed_funding(view)
+    points += lines + ([t("funding.unnamed", lang, amount=format_usd(unnamed, lang), names=join_names([names[p] for p in unnamed_projects], lang))] if unnamed else [])
+    return Slide("funding", t("funding.title", lang), lines, figure, _sources([view["funding"]], view, lang), chart=chart, talking_points=points)
 
 
 def timeline_slide(package: Package, view: View, lang: str) -> Slide:
@@ -89,14 +159,22 @@ def timeline_slide(package: Package, view: View, lang: str) -> Slide:
     spans, points, bands = timeline_frames(view, lang)
     lines = [f"★ {u.line(lang)}" for u in uptake_results(view, lang)]
     figure = charts.timeline(spans, points, bands, "", lang) if len(spans) else None
-    return Slide("timeline", t("milestones.title", lang), lines, figure, _sources([view["milestones"], view["projects"]], view, lang))
+    h = figures.headline(view)
+    talk = [t("notes.milestones", lang, done=h.milestones_achieved, planned=h.milestones_planned, uptake=h.policy_uptake)]
+    talk += [u.line(lang) for u in uptake_results(view, lang)] or [t("milestones.uptake_none", lang)]
+    names = project_names(view.all_projects, lang)
+    if len(view.undated_projects):
+        talk.append(t("milestones.undated_projects", lang, names=join_names([names[p] for p in view.undated_projects], lang)))
+    alt = t("notes.timeline_alt", lang, n=len(spans), m=len(points), uptake=" ".join(lines) or t("milestones.uptake_none", lang))
+    return Slide("timeline", t("milestones.title", lang), lines, figure, _sources([view["milestones"], view["projects"]], view, lang), alt=alt, talking_points=talk)
 
 
 def sources_slide(package: Package, view: View, lang: str) -> Slide:
     """The source documents, by title and file."""
     table = source_table(package, lang)
     lines = [f"{title} ({file})" for title, file in zip(table["title"], table["file_name"]) if file]
-    return Slide("sources", t("sources.title", lang), lines, sources=_sources([view["projects"]], view, lang))
+    points = [t("notes.documents", lang, n=len(lines))]
+    return Slide("sources", t("sources.title", lang), lines, sources=_sources([view["projects"]], view, lang), talking_points=points)
 
 
 BUILDERS = (title_slide, headline_slide, map_slide, reach_slide, funding_slide, timeline_slide, sources_slide)
@@ -106,6 +184,7 @@ CHART_SLIDES = ("map", "reach", "funding", "timeline")
 def build_slide(number: int, package: Package, view: View, lang: str) -> Slide:
     """Slide `number` (1-based) for the view; only that slide's figure is drawn."""
     slide = BUILDERS[number - 1](package, view, lang)
+    slide.lang = lang
     if slide.key in CHART_SLIDES and slide.figure is None:
         slide.lines.append(t("view.no_data", lang))
     if not slide.sources:  # nothing shown: the notes say which documents were searched

@@ -166,6 +166,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "milestones.dates_unknown": {"en": "start and end not reported", "zh": "开始和结束日期均未报告"},
     "milestones.start_unknown": {"en": "start not reported", "zh": "开始日期未报告"},
     # Briefing and presenter mode
+    # Speaker notes and alt text of the briefing pack
+    "notes.sources": {"en": "Sources:", "zh": "来源："},
+    "notes.covers": {"en": "This briefing covers {n} project(s): {names}. Filters: {filters}.", "zh": "本简报涵盖{n}个项目：{names}。筛选条件：{filters}。"},
+    "notes.map": {"en": "Projects work in {k} province(s); number of projects in each: {top}.", "zh": "项目覆盖{k}个省份，各省项目数：{top}。"},
+    "notes.map_none": {"en": "The sources name no province for these filters.", "zh": "在当前筛选条件下，来源文件未提及任何省份。"},
+    "notes.unnamed_places": {"en": "{n} place(s) are not named in the sources, so they are not on the map.", "zh": "另有{n}处地点来源未具名，未在地图上显示。"},
+    "notes.map_alt": {
+        "en": "Map of China's provinces. {colour}: {listed}. The South China Sea islands are shown in an inset.",
+        "zh": "中国各省地图。{colour}：{listed}。南海诸岛见插图。",
+    },
+    "notes.reach": {"en": "{project}: {value} — {audience}.", "zh": "{project}：{value}人——{audience}。"},
+    "notes.funding_total": {"en": "Reported funding: {total} ({exact}) across {n} project(s).", "zh": "已报告资金：{total}（{exact}），涉及{n}个项目。"},
+    "notes.funding_project": {"en": "{project}: {total} — {parts}", "zh": "{project}：共{total}——{parts}"},
+    "notes.shares": {"en": "Share by type of funder: {parts}.", "zh": "按出资方类型的占比：{parts}。"},
+    "notes.milestones": {
+        "en": "{done} milestone(s) achieved, {uptake} of them policy uptake; {planned} more planned.",
+        "zh": "已实现{done}项里程碑，其中政策采纳{uptake}项；另有{planned}项计划中。",
+    },
+    "notes.timeline_alt": {
+        "en": "Timeline of {n} project(s) and {m} milestone(s), Five-Year Plan periods shaded. Policy uptake: {uptake}",
+        "zh": "{n}个项目和{m}项里程碑的时间线，阴影为五年规划期。政策采纳：{uptake}",
+    },
+    "notes.documents": {"en": "The {n} source documents every figure in this briefing comes from.", "zh": "本简报所有数字均来自以下{n}份来源文件。"},
     "brief.headline": {"en": "Headline figures", "zh": "主要数字"},
     "brief.documents": {
         "en": "Drawn from {n} source documents; the latest dated one is from {latest}.",

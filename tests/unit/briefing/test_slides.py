@@ -56,7 +56,10 @@ def test_powerpoint_has_native_text_notes_and_east_asian_fonts(small):
     assert len(prs.slides) == 7
     assert prs.slides[1].shapes.title.text == "主要数字"
     assert "全部项目    2/7" in [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
-    assert prs.slides[4].notes_slide.notes_text_frame.text.startswith("沿海培训：项目简介（测试数据） (doc-coast.txt): Budget")
+    notes = prs.slides[4].notes_slide.notes_text_frame.text
+    # Talking points from the data first, then the sources.
+    assert notes.startswith("已报告资金：80万美元（800,000 美元），涉及2个项目。\n流域试点：共60万美元——开发计划署 40万 · 政府 20万")
+    assert "\n\n来源：\n沿海培训：项目简介（测试数据） (doc-coast.txt): Budget" in notes
     fonts = {ea.get("typeface") for s in prs.slides for shape in s.shapes if shape.has_text_frame for ea in shape._element.iter(qn("a:ea"))}
     assert fonts == {EAST_ASIAN_FONT}
 
