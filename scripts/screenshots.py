@@ -4,7 +4,8 @@ before calling a change done, and to compare before and after a change.
     .venv/bin/python scripts/screenshots.py OUT_DIR
 
 Writes OUT_DIR/<page>-<lang>-<width>x<height>.png. Phone, tablet and desktop widths are
-taken in a tall window so the whole page is in the picture; 1280x720 is a projector.
+taken in a tall window so the whole page is in the picture; 1280x720 is a projector. Every
+slide of presenter mode is taken at the three projector sizes (present-<n>-...).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dashboard.config import chromium_path  # noqa: E402
 from harness import BROWSER_ARGS, free_port, start_server, wait_until_painted  # noqa: E402
 
-PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources", "present")
+PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
 SIZES = ((390, 2600), (1024, 2600), (1440, 2600), (1280, 720))
+PROJECTORS = ((1280, 720), (1366, 768), (1920, 1080))
+SLIDES = 7
 
 
 def main(out: Path) -> None:
@@ -31,14 +34,15 @@ def main(out: Path) -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
+            shots = [(path, f"{path}?lang=", size) for size in SIZES for path in PAGES]
+            shots += [(f"present-{n}", f"present?slide={n}&lang=", size) for size in PROJECTORS for n in range(1, SLIDES + 1)]
             for lang in ("en", "zh"):
-                for width, height in SIZES:
-                    for path in PAGES:
-                        page = browser.new_page(viewport={"width": width, "height": height})
-                        page.goto(f"http://localhost:{port}/{path}?lang={lang}")
-                        wait_until_painted(page)
-                        page.screenshot(path=str(out / f"{path or 'overview'}-{lang}-{width}x{height}.png"))
-                        page.close()
+                for name, address, (width, height) in shots:
+                    page = browser.new_page(viewport={"width": width, "height": height})
+                    page.goto(f"http://localhost:{port}/{address}{lang}")
+                    wait_until_painted(page)
+                    page.screenshot(path=str(out / f"{name or 'overview'}-{lang}-{width}x{height}.png"))
+                    page.close()
             browser.close()
     finally:
         server.terminate()
