@@ -13,6 +13,7 @@ nearest point within a few pixels, so a click anywhere on a province picks it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -95,6 +96,16 @@ def _maritime_shapes() -> list[dict]:
             for p in paths for a in ("", "2")]
 
 
+# The generic part of a Chinese province name, left off on the map as maps printed in China
+# do (宁夏回族自治区 -> 宁夏); the tooltip and the tables keep the full name.
+ZH_NAME_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$")
+
+
+def short_names(lang: str) -> dict[str, str]:
+    """Province code -> the name a map label uses."""
+    return {code: ZH_NAME_SUFFIX.sub("", name) if lang == "zh" else name for code, name in province_names(lang).items()}
+
+
 def map_labels(summary: pd.DataFrame, by_role: bool, lang: str, size: float, scale: float) -> list[tuple[float, float, str]]:
     """(lon, lat, text) for the provinces with work there: name and count (or role letters).
 
@@ -102,7 +113,7 @@ def map_labels(summary: pd.DataFrame, by_role: bool, lang: str, size: float, sca
     below it, wherever it overlaps no label already placed at `scale` (pixels per degree of
     longitude); a label with no free place is left to the tooltip and the table.
     """
-    names = province_names(lang)
+    names = short_names(lang)
     points = geometry.label_points()
     styles = province_styles(summary, by_role, set())
     counts = dict(zip(summary["code"], summary["n_projects"]))

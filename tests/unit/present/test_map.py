@@ -133,3 +133,12 @@ def test_picked_codes_reads_a_plotly_selection():
     assert province_map.picked_codes(event) == ["530000"]
     assert province_map.picked_codes({"selection": {"points": []}}) == []
     assert province_map.picked_codes(None) == []
+
+
+def test_chinese_labels_use_the_short_names_maps_print(small):
+    names = province_map.short_names("zh")
+    assert (names["640000"], names["650000"], names["150000"], names["810000"], names["520000"]) == ("宁夏", "新疆", "内蒙古", "香港", "贵州")
+    assert province_map.short_names("en")["640000"] == "Ningxia"
+    summary = figures.province_summary(view_of(small))
+    labels = label_sets(province_map.province_map_figure(summary, False, set(), "zh"))["map-labels-1"]
+    assert "贵州 1" in labels and not any(text.split()[0].endswith(("省", "市", "自治区")) for text in labels)
