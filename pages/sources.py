@@ -26,11 +26,13 @@ components.download_table(gaps, lang, "data-gaps.csv")
 
 st.subheader(t("sources.download", lang))
 left, right = st.columns(2)
-# Built only when clicked: writing the workbook costs more than the rest of the page.
-left.download_button(t("sources.zip", lang), lambda: package_zip(package), file_name="undp-china-portfolio.zip", mime="application/zip")
+# Built only when clicked: writing the workbook costs more than the rest of the page. A
+# download does not rerun the page (nothing on it changes).
+left.download_button(t("sources.zip", lang), lambda: package_zip(package), file_name="undp-china-portfolio.zip", mime="application/zip", on_click="ignore")
 right.download_button(
     t("sources.xlsx", lang),
     lambda: package_xlsx(package),
     file_name="undp-china-portfolio.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
 )

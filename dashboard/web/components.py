@@ -111,7 +111,7 @@ def show_table(table: pd.DataFrame, lang: str, key: str | None = None, hide_inde
 
 def download_table(table: pd.DataFrame, lang: str, file_name: str, key: str | None = None) -> None:
     """A button that downloads exactly the table shown, as CSV with headers in `lang`."""
-    st.download_button(t("view.download", lang), lambda: csv_bytes(localized_headers(table, lang)), file_name=file_name, mime="text/csv", key=key)
+    st.download_button(t("view.download", lang), lambda: csv_bytes(localized_headers(table, lang)), file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 
 
 def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | None, table: pd.DataFrame, sources: pd.DataFrame, lang: str, note: str | None = None) -> None:

@@ -180,17 +180,6 @@ def test_package_downloads_open_as_zip_and_workbook(browser, server):
         visit.close()
 
 
-@pytest.mark.parametrize("width", [1024, 390])
-@pytest.mark.parametrize("path", ["", "map", "funding", "milestones"])
-def test_nothing_is_cut_off_on_tablet_and_phone(browser, server, shots, path, width):
-    visit = Visit(browser, server, path, width=width, height=900)
-    try:
-        assert visit.page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
-        visit.page.screenshot(path=str(shots / f"{path or 'overview'}-{width}px.png"), full_page=True)
-    finally:
-        visit.close()
-
-
 def slide_title(page: Page):
     return page.locator('[data-testid="stMain"] h1').first
 

@@ -12,7 +12,8 @@ from playwright.sync_api import Page, expect
 from dashboard.present.province_map import inset_codes, province_paths
 from harness import MAP, wait_until_painted
 
-SCREENS = [(390, 900), (1024, 900), (1280, 720), (1440, 900)]
+# Largest first: the page is opened once and narrowed, as a window is.
+SCREENS = [(1440, 900), (1280, 720), (1024, 900), (390, 900)]
 PROJECTORS = [(1280, 720), (1366, 768), (1920, 1080)]
 SLIDES = 7
 
@@ -22,6 +23,18 @@ def open_page(browser, server: str, path: str, size: tuple[int, int]) -> Page:
     page.goto(f"{server}/{path}")
     wait_until_painted(page)
     return page
+
+
+def each_screen(page: Page):
+    """Resize the open page to every screen in turn, yielding each size once the page and
+    its charts are laid out again (plotly redraws a chart at its new width after a resize)."""
+    for size in SCREENS:
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(c => c.offsetParent !== null)
+            .every(c => { const svg = c.querySelector('.main-svg'); return svg && Math.abs(svg.getBoundingClientRect().width - c.clientWidth) < 2; })""")
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # layout settled
+        assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0, size  # no sideways scrolling
+        yield size
 
 
 # Each visible text element of the charts: its box in page pixels and its text.
@@ -42,20 +55,20 @@ def overlapping(texts: list[dict], slack: float = 1.0) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_headline_figures_are_never_cut_short(browser, server, size, lang):
-    page = open_page(browser, server, f"?lang={lang}", size)
+def test_headline_figures_are_never_cut_short(browser, server, lang):
+    page = open_page(browser, server, f"?lang={lang}", SCREENS[0])
     try:
-        values = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(v => {
-            const inner = v.firstElementChild || v, card = v.closest('[data-testid="stVerticalBlockBorderWrapper"], .stVerticalBlock');
-            return {text: v.textContent, scroll: inner.scrollWidth, client: inner.clientWidth, right: v.getBoundingClientRect().right,
-                    cardRight: card.getBoundingClientRect().right, ellipsis: getComputedStyle(inner).textOverflow};
-        })""")
-        assert len(values) == 5
-        for v in values:
-            assert v["scroll"] <= v["client"] + 1, v  # the whole figure is drawn, none of it scrolled away
-            assert v["right"] <= v["cardRight"] + 1, v
-            assert "…" not in v["text"] and v["ellipsis"] != "ellipsis", v
+        for size in each_screen(page):
+            values = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(v => {
+                const inner = v.firstElementChild || v, card = v.closest('[data-testid="stVerticalBlockBorderWrapper"], .stVerticalBlock');
+                return {text: v.textContent, scroll: inner.scrollWidth, client: inner.clientWidth, right: v.getBoundingClientRect().right,
+                        cardRight: card.getBoundingClientRect().right, ellipsis: getComputedStyle(inner).textOverflow};
+            })""")
+            assert len(values) == 5, size
+            for v in values:
+                assert v["scroll"] <= v["client"] + 1, (size, v)  # the whole figure is drawn, none of it scrolled away
+                assert v["right"] <= v["cardRight"] + 1, (size, v)
+                assert "…" not in v["text"] and v["ellipsis"] != "ellipsis", (size, v)
     finally:
         page.close()
 
@@ -98,52 +111,52 @@ def test_every_slide_fits_the_screen_with_type_for_the_back_of_the_room(browser,
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_whole_country_stays_inside_the_map_frame(browser, server, size, lang):
-    page = open_page(browser, server, f"map?lang={lang}", size)
+def test_the_whole_country_stays_inside_the_map_frame(browser, server, lang):
+    page = open_page(browser, server, f"map?lang={lang}", SCREENS[0])
     try:
-        # Every point of every province outline on the main map, against the plot area it is
-        # clipped to and the chart's frame. Only the provinces with South China Sea islands may
-        # run off the bottom edge: those islands are what the inset shows.
-        codes = list(province_paths())  # the shapes' order when no province is chosen
-        outside = page.evaluate("""([map, codes, inset]) => {
-            const chart = document.querySelector(map), svg = chart.querySelector('.main-svg').getBoundingClientRect();
-            const area = chart.querySelector('.draglayer .xy .nsewdrag').getBoundingClientRect();
-            const groups = [...chart.querySelectorAll('.shapelayer .shape-group')].filter(g => /xy\\)$/.test(g.getAttribute('clip-path')))
-                .filter(g => parseFloat(getComputedStyle(g.querySelector('path')).fillOpacity) > 0);
-            const problems = [];
-            groups.forEach((g, i) => {
-                const points = g.querySelector('path').getAttribute('d').match(/-?[\\d.]+,-?[\\d.]+/g).map(p => p.split(',').map(Number));
-                for (const [x, y] of points) {
-                    const px = svg.left + x, py = svg.top + y;
-                    const south = py > area.bottom;
-                    if (px < Math.max(area.left, svg.left + 1) || px > Math.min(area.right, svg.right - 1) || py < Math.max(area.top, svg.top + 1)
-                        || (south && !inset.includes(codes[i])) || py > svg.bottom - 1 && !south) {
-                        problems.push([codes[i], Math.round(px), Math.round(py)]); break;
+        for size in each_screen(page):
+            # Every point of every province outline on the main map, against the plot area it is
+            # clipped to and the chart's frame. Only the provinces with South China Sea islands may
+            # run off the bottom edge: those islands are what the inset shows.
+            codes = list(province_paths())  # the shapes' order when no province is chosen
+            outside = page.evaluate("""([map, codes, inset]) => {
+                const chart = document.querySelector(map), svg = chart.querySelector('.main-svg').getBoundingClientRect();
+                const area = chart.querySelector('.draglayer .xy .nsewdrag').getBoundingClientRect();
+                const groups = [...chart.querySelectorAll('.shapelayer .shape-group')].filter(g => /xy\\)$/.test(g.getAttribute('clip-path')))
+                    .filter(g => parseFloat(getComputedStyle(g.querySelector('path')).fillOpacity) > 0);
+                const problems = [];
+                groups.forEach((g, i) => {
+                    const points = g.querySelector('path').getAttribute('d').match(/-?[\\d.]+,-?[\\d.]+/g).map(p => p.split(',').map(Number));
+                    for (const [x, y] of points) {
+                        const px = svg.left + x, py = svg.top + y;
+                        const south = py > area.bottom;
+                        if (px < Math.max(area.left, svg.left + 1) || px > Math.min(area.right, svg.right - 1) || py < Math.max(area.top, svg.top + 1)
+                            || (south && !inset.includes(codes[i])) || py > svg.bottom - 1 && !south) {
+                            problems.push([codes[i], Math.round(px), Math.round(py)]); break;
+                        }
                     }
-                }
-            });
-            const legend = chart.querySelector('.legend').getBoundingClientRect();
-            return {shapes: groups.length, problems: problems,
-                    legend: legend.left >= svg.left && legend.right <= svg.right && legend.top >= svg.top && legend.bottom <= svg.bottom};
-        }""", [MAP, codes, list(inset_codes())])
-        assert outside["shapes"] == 34
-        assert outside["problems"] == []  # no edge of the frame cuts or touches a province
-        assert outside["legend"]  # the legend is inside the frame too
+                });
+                const legend = chart.querySelector('.legend').getBoundingClientRect();
+                return {shapes: groups.length, problems: problems,
+                        legend: legend.left >= svg.left && legend.right <= svg.right && legend.top >= svg.top && legend.bottom <= svg.bottom};
+            }""", [MAP, codes, list(inset_codes())])
+            assert outside["shapes"] == 34, size
+            assert outside["problems"] == [], size  # no edge of the frame cuts or touches a province
+            assert outside["legend"], size  # the legend is inside the frame too
     finally:
         page.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("path", ["milestones", "funding"])
-def test_chart_labels_never_print_over_each_other(browser, server, path, size, lang):
-    page = open_page(browser, server, f"{path}?lang={lang}", size)
+def test_chart_labels_never_print_over_each_other(browser, server, path, lang):
+    page = open_page(browser, server, f"{path}?lang={lang}", SCREENS[0])
     try:
-        charts = page.evaluate(CHART_TEXTS, '[data-testid="stPlotlyChart"]')
-        assert charts and all(len(texts) > 3 for texts in charts)
-        for texts in charts:
-            assert overlapping(texts) == []
+        for size in each_screen(page):
+            charts = page.evaluate(CHART_TEXTS, '[data-testid="stPlotlyChart"]')
+            assert charts and all(len(texts) > 3 for texts in charts), size
+            for texts in charts:
+                assert overlapping(texts) == [], size
     finally:
         page.close()
 
