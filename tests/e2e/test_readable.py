@@ -5,6 +5,7 @@ number short or print one label over another; these tests look for exactly that.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -25,15 +26,17 @@ def open_page(browser, server: str, path: str, size: tuple[int, int]) -> Page:
     return page
 
 
-def each_screen(page: Page):
+def each_screen(page: Page, shots: Path, name: str):
     """Resize the open page to every screen in turn, yielding each size once the page and
-    its charts are laid out again (plotly redraws a chart at its new width after a resize)."""
+    its charts are laid out again (plotly redraws a chart at its new width after a resize);
+    a screenshot of each is kept in `shots` to look at."""
     for size in SCREENS:
         page.set_viewport_size({"width": size[0], "height": size[1]})
         page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(c => c.offsetParent !== null)
             .every(c => { const svg = c.querySelector('.main-svg'); return svg && Math.abs(svg.getBoundingClientRect().width - c.clientWidth) < 2; })""")
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # layout settled
         assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0, size  # no sideways scrolling
+        page.screenshot(path=str(shots / f"{name}-{size[0]}x{size[1]}.png"), full_page=True)
         yield size
 
 
@@ -55,10 +58,10 @@ def overlapping(texts: list[dict], slack: float = 1.0) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_headline_figures_are_never_cut_short(browser, server, lang):
+def test_headline_figures_are_never_cut_short(browser, server, shots, lang):
     page = open_page(browser, server, f"?lang={lang}", SCREENS[0])
     try:
-        for size in each_screen(page):
+        for size in each_screen(page, shots, f"overview-{lang}"):
             values = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(v => {
                 const inner = v.firstElementChild || v, card = v.closest('[data-testid="stVerticalBlockBorderWrapper"], .stVerticalBlock');
                 return {text: v.textContent, scroll: inner.scrollWidth, client: inner.clientWidth, right: v.getBoundingClientRect().right,
@@ -111,10 +114,10 @@ def test_every_slide_fits_the_screen_with_type_for_the_back_of_the_room(browser,
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_whole_country_stays_inside_the_map_frame(browser, server, lang):
+def test_the_whole_country_stays_inside_the_map_frame(browser, server, shots, lang):
     page = open_page(browser, server, f"map?lang={lang}", SCREENS[0])
     try:
-        for size in each_screen(page):
+        for size in each_screen(page, shots, f"map-{lang}"):
             # Every point of every province outline on the main map, against the plot area it is
             # clipped to and the chart's frame. Only the provinces with South China Sea islands may
             # run off the bottom edge: those islands are what the inset shows.
@@ -149,10 +152,10 @@ def test_the_whole_country_stays_inside_the_map_frame(browser, server, lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", ["milestones", "funding"])
-def test_chart_labels_never_print_over_each_other(browser, server, path, lang):
+def test_chart_labels_never_print_over_each_other(browser, server, shots, path, lang):
     page = open_page(browser, server, f"{path}?lang={lang}", SCREENS[0])
     try:
-        for size in each_screen(page):
+        for size in each_screen(page, shots, f"{path}-{lang}"):
             charts = page.evaluate(CHART_TEXTS, '[data-testid="stPlotlyChart"]')
             assert charts and all(len(texts) > 3 for texts in charts), size
             for texts in charts:
