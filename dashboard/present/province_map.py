@@ -50,7 +50,8 @@ def _path(geometry_json: dict) -> str:
     parts = []
     for polygon in polygons:
         for ring in polygon:
-            parts.append("M" + "L".join(f"{x:.3f},{y:.3f}" for x, y in ring) + "Z")
+            # 0.01 degree (about 1 km) is a third of a pixel on a 1080p projector.
+            parts.append("M" + "L".join(f"{x:.2f},{y:.2f}" for x, y in ring) + "Z")
     return "".join(parts)
 
 
@@ -189,10 +190,13 @@ def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], 
     if hover is not None:
         names, other = province_names(lang), province_names("zh" if lang == "en" else "en")
         points = pick_points()
-        text = {code: f"<b>{names[code]}</b> {other[code]}<br>{hover.get(code) or '—'}" for code in paths}
-        traces.append({"type": "scatter", "name": PICK_TRACE, "x": list(points["lon"]), "y": list(points["lat"]), "mode": "markers",
-                       "marker": {"size": 12, "opacity": 0}, "customdata": list(points["code"]), "hovertext": [text[c] for c in points["code"]],
-                       "hoverinfo": "text", "showlegend": False, "unselected": {"marker": {"opacity": 0}}, "selected": {"marker": {"opacity": 0}}})
+        # One trace per province, its tooltip given once (not once per point): the grid
+        # has thousands of points, and every colour change sends the figure again.
+        for code, part in points.groupby("code", sort=False):
+            traces.append({"type": "scatter", "name": PICK_TRACE, "x": list(part["lon"]), "y": list(part["lat"]), "mode": "markers",
+                           "marker": {"size": 12, "opacity": 0}, "customdata": [code] * len(part),
+                           "hovertext": f"<b>{names[code]}</b> {other[code]}<br>{hover.get(code) or '—'}", "hoverinfo": "text",
+                           "showlegend": False, "unselected": {"marker": {"opacity": 0}}, "selected": {"marker": {"opacity": 0}}})
     for i, (low, high, size) in enumerate(LABEL_TIERS):
         labels = map_labels(summary, by_role, lang, size, map_scale(low or 340, high or height))
         traces.append({"type": "scatter", "name": f"map-labels-{i}", "x": [lon for lon, _, _ in labels], "y": [lat for _, lat, _ in labels],

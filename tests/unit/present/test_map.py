@@ -71,11 +71,11 @@ def test_the_frame_holds_all_of_china_and_keeps_its_proportions(small):
 
 def test_hover_and_click_points_cover_every_province(small):
     figure = figure_of(small)
-    picks = next(tr for tr in figure.data if tr.name == province_map.PICK_TRACE)
-    assert set(picks.customdata) == {f["properties"]["code"] for f in geometry.boundaries()["features"]}
-    yunnan = [text for code, text in zip(picks.customdata, picks.hovertext) if code == "530000"]
-    assert yunnan[0] == "<b>Yunnan</b> 云南省<br>River Pilot (Pilot province, Project location)"
-    assert picks.marker.opacity == 0
+    picks = [tr for tr in figure.data if tr.name == province_map.PICK_TRACE]
+    assert len(picks) == 34 and all(len(set(tr.customdata)) == 1 and tr.marker.opacity == 0 for tr in picks)  # one per province
+    assert {tr.customdata[0] for tr in picks} == {f["properties"]["code"] for f in geometry.boundaries()["features"]}
+    yunnan = next(tr for tr in picks if tr.customdata[0] == "530000")
+    assert yunnan.hovertext == "<b>Yunnan</b> 云南省<br>River Pilot (Pilot province, Project location)"
     assert not [tr for tr in figure_of(small, hover=False).data if tr.name == province_map.PICK_TRACE]
 
 
