@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import warnings
 from contextlib import contextmanager
 
 import kaleido
@@ -44,7 +45,10 @@ def _png(figure: go.Figure, key: str) -> bytes:
     width, height = IMAGE_SIZES.get(key, IMAGE_SIZE)
     fig = for_slide(figure)
     keep_labels_for_size(fig, width, height)
-    return fig.to_image(format="png", width=width, height=height, scale=IMAGE_SCALE)
+    with warnings.catch_warnings():
+        # plotly passes its browser options even when the shared browser already runs.
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return fig.to_image(format="png", width=width, height=height, scale=IMAGE_SCALE)
 
 
 def figure_png(figure: go.Figure, key: str = "") -> bytes:
