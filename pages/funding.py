@@ -35,9 +35,9 @@ st.subheader(t("funding.not_reported", lang))
 missing = figures.projects_without_funding(view)
 unnamed, unnamed_projects = figures.unnamed_funding(view)
 if missing:
-    st.warning(t("funding.not_reported_projects", lang, names=join_names([names[p] for p in missing], lang)))
+    st.warning(components.md(t("funding.not_reported_projects", lang, names=join_names([names[p] for p in missing], lang))))
 if unnamed:
-    st.warning(t("funding.unnamed", lang, amount=format_usd(unnamed, lang), names=join_names([names[p] for p in unnamed_projects], lang)))
+    st.warning(components.md(t("funding.unnamed", lang, amount=format_usd(unnamed, lang), names=join_names([names[p] for p in unnamed_projects], lang))))
 if not missing and not unnamed:
     st.success(t("funding.all_reported", lang))
 components.footer(sources, lang)

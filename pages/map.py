@@ -9,6 +9,7 @@ from dashboard.present.i18n import labelled, t, term
 from dashboard.present.tables import location_table, milestone_table, project_names, province_names, province_table, sections_table
 from dashboard.present.text import province_panel
 from dashboard.web import components, state
+from dashboard.web.components import md
 
 ctx = state.context()
 view, lang = ctx.view, ctx.lang
@@ -33,7 +34,7 @@ def on_click() -> None:
 
 def draw_map() -> None:
     """The map's Chart view: colour rule, map, legend and hint."""
-    st.markdown(t("map.colour_role", lang, project=names[view.project_ids[0]]) if by_role else t("map.colour_count", lang))
+    st.markdown(md(t("map.colour_role", lang, project=names[view.project_ids[0]]) if by_role else t("map.colour_count", lang)))
     components.province_map(ctx, by_role, key=map_key(), on_select=on_click)
     st.caption(t("map.click_hint", lang))
 
@@ -50,13 +51,13 @@ with province_col:
         st.subheader(t("map.panel", lang, province=province_names(lang)[code]))
         entries = province_panel(view, code, lang)
         if not entries:
-            st.write(t("map.no_projects", lang))
+            st.markdown(md(t("map.no_projects", lang)))
         for p in entries:
             lines = [
-                labelled(f"**{p.project}**", p.roles, lang),
-                labelled(t("col.place_as_written", lang), p.places_as_written, lang),
-                labelled(t("col.amount_usd", lang), p.funding, lang),
-                *p.reach,
+                labelled(f"**{md(p.project)}**", md(p.roles), lang),
+                md(labelled(t("col.place_as_written", lang), p.places_as_written, lang)),
+                md(labelled(t("col.amount_usd", lang), p.funding, lang)),
+                *map(md, p.reach),
             ]
             st.markdown("  \n".join(lines))
         if entries:
@@ -68,14 +69,14 @@ with province_col:
 with national_col:
     st.subheader(t("map.national", lang))
     for p in figures.projects_without_province(view):
-        st.markdown(f"- {names[p]}")
+        st.markdown(f"- {md(names[p])}")
     national = figures.national_milestones(view)
     components.show_table(milestone_table(view, national, lang)[["date", "project", "title"]], lang)
     unnamed = figures.unnamed_places(view)
     if len(unnamed):
         st.subheader(t("map.unnamed", lang))
         for _, r in unnamed.iterrows():
-            st.markdown("- " + labelled(f"**{names[r['project_id']]}**", f"{r['place_as_written']} ({term('role', r['role'], lang)})", lang))
+            st.markdown("- " + labelled(f"**{md(names[r['project_id']])}**", md(f"{r['place_as_written']} ({term('role', r['role'], lang)})"), lang))
 
 st.subheader(t("projects.places", lang))
 components.show_table(location_table(view, lang), lang)

@@ -9,6 +9,7 @@ from dashboard.present.i18n import t
 from dashboard.present.tables import milestone_table, sections_table, timeline_frames
 from dashboard.present.text import uptake_results
 from dashboard.web import components, state
+from dashboard.web.components import md
 
 ctx = state.context()
 view, lang = ctx.view, ctx.lang
@@ -23,10 +24,10 @@ if not results:
 with st.container(horizontal=True, key="uptake"):
     for r in results:
         with st.container(border=True):
-            st.markdown(f"#### {r.headline}")
-            st.markdown(f"**{r.when}** · {r.project}")
+            st.markdown(f"#### {md(r.headline)}")
+            st.markdown(f"**{md(r.when)}** · {md(r.project)}")
             if r.headline != r.title:
-                st.caption(r.title)
+                st.caption(md(r.title))
 
 spans, points, bands = timeline_frames(view, lang)
 groups = charts.milestone_groups(spans, points)
@@ -38,8 +39,8 @@ def draw_timeline() -> None:
     st.markdown(f"**{t('milestones.groups', lang)}**")
     lines = []
     for g in groups.itertuples():
-        lines.append(f"{g.number}. " + t("milestones.group_head", lang, date=g.date_text, project=g.label, n=g.n))
-        lines += [f"    - {member}" for member in g.members]
+        lines.append(f"{g.number}. " + md(t("milestones.group_head", lang, date=g.date_text, project=g.label, n=g.n)))
+        lines += [f"    - {md(member)}" for member in g.members]
     st.markdown("\n".join(lines))
 
 

@@ -8,6 +8,7 @@ from dashboard.present.i18n import join_names, t
 from dashboard.present.tables import milestone_table, province_names, sections_table
 from dashboard.present.text import headline_cards
 from dashboard.web import components, state
+from dashboard.web.components import md
 
 ctx = state.context()
 view, lang = ctx.view, ctx.lang
@@ -18,9 +19,9 @@ st.caption(t("app.subtitle", lang))
 with st.container(horizontal=True, gap="small", key="headline"):
     for card in headline_cards(view, lang):
         with st.container(border=True, width="stretch"):
-            st.metric(card.label, card.value, help=card.help)
+            st.metric(md(card.label), card.value, help=card.help and md(card.help))
             if card.note:
-                st.caption(card.note)
+                st.caption(md(card.note))
 
 # Map above the milestones, not beside them: beside them it shrank to a third of a tablet.
 left, right = st.container(), st.container()
@@ -33,11 +34,11 @@ with right:
     chosen = view.filters.provinces
     milestones = pd.concat([figures.milestones_in_province(view, c) for c in chosen]).drop_duplicates("milestone_id") if chosen else view["milestones"]
     where = join_names([province_names(lang)[c] for c in chosen], lang)
-    st.subheader(t("overview.recent_in", lang, where=where) if chosen else t("overview.recent", lang))
+    st.subheader(md(t("overview.recent_in", lang, where=where) if chosen else t("overview.recent", lang)))
     recent = figures.milestones_by_recency(milestones).head(6)
     if chosen and recent.empty:
-        st.write(t("overview.none_in", lang, where=where))
+        st.markdown(md(t("overview.none_in", lang, where=where)))
     for _, r in milestone_table(view, recent, lang).iterrows():
-        st.markdown(f"**{r['date']}** · {r['project']}  \n{r['title']}")
+        st.markdown(f"**{md(r['date'])}** · {md(r['project'])}  \n{md(r['title'])}")
 
 components.footer(sections_table([view["projects"], view["funding"], view["reach"], view["locations"], recent], view["sources"], lang), lang)

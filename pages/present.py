@@ -74,6 +74,6 @@ with downloads:
     b.download_button(t("present.pdf", lang), lambda: pack("pdf"), file_name="briefing.pdf", mime="application/pdf", on_click="ignore")
     if slide.figure is not None:
         c.download_button(t("present.png", lang), lambda: figure_png(slide.figure, slide.key), file_name=f"{slide.key}.png", mime="image/png", on_click="ignore")
-    st.caption("\n".join(f"- {line}" for line in slide.sources))
+    st.caption("\n".join(f"- {components.md(line)}" for line in slide.sources))
     st.caption(t("present.keys", lang))
     st.page_link(ctx.pages[""], label=t("present.exit", lang))

@@ -7,6 +7,7 @@ from dashboard.present.i18n import labelled, localized, t
 from dashboard.present.tables import funding_table, location_table, milestone_table, partner_table, project_names, project_table, reach_table, sections_table
 from dashboard.present.text import project_facts
 from dashboard.web import components, state
+from dashboard.web.components import md
 
 ctx = state.context()
 view, lang = ctx.view, ctx.lang
@@ -21,9 +22,9 @@ if view.project_ids:
     st.header(t("projects.detail", lang))
     chosen = st.selectbox(t("projects.choose", lang), view.project_ids, format_func=names.get, key=state.DETAIL_PROJECT)
     one = single_project_view(view, chosen)
-    st.subheader(localized(one["projects"], "title", lang).iloc[0])
-    st.write(localized(one["projects"], "description", lang).iloc[0])
-    st.markdown("\n".join("- " + labelled(f"**{k}**", v, lang) for k, v in project_facts(one, lang).items()))
+    st.subheader(md(localized(one["projects"], "title", lang).iloc[0]))
+    st.markdown(md(localized(one["projects"], "description", lang).iloc[0]))
+    st.markdown("\n".join("- " + labelled(f"**{md(k)}**", md(v), lang) for k, v in project_facts(one, lang).items()))
     sections = (
         ("projects.partners", partner_table(one, lang)),
         ("projects.places", location_table(one, lang)),

@@ -22,5 +22,5 @@ for unit, title_key in (("people", "reach.people"), ("countries", "reach.countri
 missing = figures.projects_without_reach(view)
 if missing:
     names = project_names(view.all_projects, lang)
-    st.info(t("reach.none", lang, names=join_names([names[p] for p in missing], lang)))
+    st.info(components.md(t("reach.none", lang, names=join_names([names[p] for p in missing], lang))))
 components.footer(sources, lang)

@@ -4,6 +4,7 @@ package's CSV files, filtered views, and running a page in AppTest."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -59,6 +60,11 @@ def row_of(directory: Path, table: str, **match: str) -> int:
     raise LookupError(f"no row in {table} with {match}")
 
 
+def shown(markdown: object) -> str:
+    """What a reader sees of Markdown the app escaped: the text without its backslashes."""
+    return re.sub(r"\\(.)", r"\1", str(markdown))
+
+
 def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
     """Run the app as a person opening /<page>?<query> would, and return the test handle."""
     at = AppTest.from_file(str(APP_SCRIPT), default_timeout=60)
@@ -74,8 +80,8 @@ def all_text(at: AppTest) -> list[str]:
     """Every string a person reads on the page, from the element tree."""
     texts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
-        texts += [str(e.value) for e in getattr(at, kind)]
-    texts += [m.label for m in at.metric] + [str(m.value) for m in at.metric]
+        texts += [shown(e.value) for e in getattr(at, kind)]
+    texts += [shown(m.label) for m in at.metric] + [str(m.value) for m in at.metric]
     texts += [t.label for t in at.tabs]
     texts += [b.label for b in at.button] + [w.label for w in at.multiselect] + [w.label for w in at.selectbox]
     for frame in at.dataframe:
@@ -85,4 +91,44 @@ def all_text(at: AppTest) -> list[str]:
 
 def metrics(at: AppTest) -> dict[str, str]:
     """Headline cards: label -> value."""
-    return {m.label: m.value for m in at.metric}
+    return {shown(m.label): m.value for m in at.metric}
+
+
+# Every kind of thing a data cell could try to be: markup, script, a form, a style, a frame,
+# Markdown, maths, Streamlit's colour and emoji codes and a bare address. Each part carries
+# HOSTILE so a test can find anything it caused.
+HOSTILE = (
+    '<script>window.hostile=1</script><img src="http://hostile.example/i.png" onerror="alert(1)" data-hostile="img">'
+    '<iframe src="http://hostile.example/" data-hostile="iframe"></iframe>'
+    '<form action="http://hostile.example/" data-hostile="form"><input type="password"></form>'
+    "<style>body{background:rgb(1,2,3)!important}</style><b>BOLDHOSTILE</b> "
+    "**STRONGHOSTILE** _EMHOSTILE_ [LINKHOSTILE](http://hostile.example/) $MATHHOSTILE$ "
+    ":red[REDHOSTILE] :smile: `CODEHOSTILE` www.hostile.example &amp;HOSTILE"
+)
+
+
+def free_text_columns(table) -> list[str]:
+    """The columns of a table that hold free text (names, titles, notes): not ids, codes,
+    code-list values, numbers or dates."""
+    key = set(table.primary_key)
+    out = []
+    for col in table.columns:
+        if col.type == "string" and not col.allowed and not col.references and not col.pattern and col.name not in key:
+            out += [col.name] + ([f"{col.name}_zh"] if col.translatable else [])
+    return out
+
+
+def hostile_package(source: Path, target: Path) -> Path:
+    """A copy of the package at `source` with `HOSTILE` after every free-text cell (place
+    names checked against a province code keep their name first, so they still match)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for table in TABLE_BY_NAME.values():
+        rows = read_rows(source, table.name)
+        checked = table.place_check
+        for r in rows:
+            for column in free_text_columns(table):
+                if checked and column == checked[0] and r[checked[1]]:
+                    continue
+                r[column] = f"{r[column]} {HOSTILE}" if r[column] else HOSTILE
+        write_rows(target, table.name, rows)
+    return target

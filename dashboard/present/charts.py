@@ -6,6 +6,7 @@ by pattern or symbol as well as by colour (Okabe-Ito palette, safe for colour-bl
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -20,6 +21,17 @@ PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "hexagon", "triangle-down")
 FONT = "Source Sans, Noto Sans SC, Noto Sans CJK SC, sans-serif"
 BASE_FONT_SIZE = 16
+
+
+def plain(text: object) -> str:
+    """Text from data as plotly shows it: plotly reads tags (`<b>`, `<a href>`) and `$...$`
+    maths in every label, so `<`, `>`, `&` and `$` become entities it prints as themselves."""
+    return html.escape(str(text), quote=False).replace("$", "&#36;")
+
+
+def _plain_columns(table: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """`table` with the text of `columns` made plain for plotly."""
+    return table.assign(**{c: table[c].map(lambda v: v if v is None or (isinstance(v, float) and math.isnan(v)) else plain(v)) for c in columns})
 
 
 SLIDE_TEXT, SLIDE_LEAST = 22, 18  # px: a slide's chart type, and the least any of it may be
@@ -124,6 +136,8 @@ def stacked_bars(table: pd.DataFrame, y: str, x: str, stack: str, x_title: str, 
     Nothing depends on fitting inside a segment: the name stands above its bar, the total
     at the bar's end, and every part's value on a line below it, wrapped to fit a phone.
     `order` fixes each category's colour and pattern, so it looks the same in every chart."""
+    table = _plain_columns(table, y, stack)
+    order = [plain(o) for o in order] if order else order
     sums = table.dropna(subset=[x]).groupby([y, stack], sort=False)[x].sum()
     rows = list(dict.fromkeys(r for r, _ in sums.index))
     stacks = [s for s in (order or list(dict.fromkeys(table[stack]))) if s in set(sums.index.get_level_values(1))]
@@ -140,8 +154,8 @@ def stacked_bars(table: pd.DataFrame, y: str, x: str, stack: str, x_title: str, 
         part = sums.xs(name, level=1)
         colour, pattern, _ = styles[name]
         traces.append(dict(type="bar", orientation="h", name=name, y=[where[r] for r in part.index], x=list(part.values), width=0.34,
-                           marker=_patterned(colour, pattern), customdata=list(part.index),
-                           hovertemplate=f"%{{customdata}}<br>{name}: %{{x:,.0f}}<extra></extra>"))
+                           marker=_patterned(colour, pattern), customdata=[[r, name] for r in part.index],
+                           hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x:,.0f}<extra></extra>"))
     text = {"type": "scatter", "mode": "text", "showlegend": False, "hoverinfo": "skip", "cliponaxis": False}
     traces += [
         _names_above(where, 0.36),
@@ -164,7 +178,8 @@ def stacked_bars(table: pd.DataFrame, y: str, x: str, stack: str, x_title: str, 
 def share_bars(table: pd.DataFrame, y: str, x: str, share: str, x_title: str, lang: str, order: list[str] | None = None) -> go.Figure:
     """One bar per category with its amount and share written past its end: small shares
     are as readable as large ones."""
-    table = table.dropna(subset=[x])
+    table = _plain_columns(table.dropna(subset=[x]), y)
+    order = [plain(o) for o in order] if order else order
     styles = style_of(order or list(table[y]))
     traces = [
         _hbar(row.to_frame().T, y, x, row[y], _patterned(styles[row[y]][0], styles[row[y]][1]), [f"{format_compact(row[x], lang)} · {row[share]:.1f}%"],
@@ -185,6 +200,7 @@ def _names_above(rows: dict[str, float], offset: float) -> dict:
 def grouped_bars(table: pd.DataFrame, y: str, series: list[str], x_title: str, lang: str, order: list[str] | None = None) -> go.Figure:
     """One group of bars per row of `table` (its name above), one bar per column in
     `series`, each with its amount past its end."""
+    table = _plain_columns(table, y)
     styles = style_of(order or series)
     where = {r: i + 0.5 for i, r in enumerate(table[y])}
     thick = 0.7 / (len(series) + 1)
@@ -195,7 +211,7 @@ def grouped_bars(table: pd.DataFrame, y: str, series: list[str], x_title: str, l
         text = [f" {format_compact(v, lang)}" if pd.notna(v) else "" for v in table[name]]
         traces.append(dict(type="bar", orientation="h", name=name, y=[where[r] + shift for r in table[y]], x=[None if pd.isna(v) else v for v in table[name]],
                            width=thick * 0.9, marker=_patterned(colour, pattern), text=text, textposition="outside", cliponaxis=False, textfont={"size": 17},
-                           customdata=list(table[y]), hovertemplate=f"%{{customdata}}<br>{name}: %{{x:,.0f}}<extra></extra>"))
+                           customdata=[[r, plain(name)] for r in table[y]], hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x:,.0f}<extra></extra>"))
     traces.append(_names_above(where, 0.4 - thick / 2))
     top = float(table[series].max().max()) if len(table) else 0
     return _figure(traces, "", 130 + ROW_PX * max(1, len(table)), amount_axis(top, lang, x_title), {"visible": False, "range": [len(table), 0]},
@@ -204,7 +220,7 @@ def grouped_bars(table: pd.DataFrame, y: str, series: list[str], x_title: str, l
 
 def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Series, title: str, x_title: str, lang: str) -> go.Figure:
     """One bar per figure; a lower bound is hatched and labelled 'more than N' / '超过N'."""
-    table = table.reset_index(drop=True)
+    table = _plain_columns(table.reset_index(drop=True), label)
     lower_bound = lower_bound.reset_index(drop=True)
     traces = []
     for is_lower, name in ((False, t("reach.exact", lang)), (True, t("reach.lower_bound", lang))):
@@ -297,6 +313,9 @@ def timeline(
     policy uptake is a gold star. Empty stretches of years are cut out of the axis.
     Shapes and annotations are set at once: plotly re-validates the layout on every addition.
     """
+    projects = _plain_columns(projects, "label", "note")
+    milestones = _plain_columns(milestones, "label", "kind", "title", "date_text")
+    plans = _plain_columns(plans, "short")
     order = list(projects["label"])
     row = {label: -i for i, label in enumerate(order)}
     start, end, breaks = timeline_axis(projects, milestones)

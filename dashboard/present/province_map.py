@@ -23,7 +23,7 @@ import shapely
 from shapely.geometry import shape
 
 from dashboard.present import geometry
-from dashboard.present.charts import FONT, text_box
+from dashboard.present.charts import FONT, plain, text_box
 from dashboard.present.i18n import t
 from dashboard.present.map_style import MARITIME_LINE, css, legend_entries, legend_label, province_styles
 from dashboard.present.tables import province_names
@@ -195,7 +195,7 @@ def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], 
         for code, part in points.groupby("code", sort=False):
             traces.append({"type": "scatter", "name": PICK_TRACE, "x": list(part["lon"]), "y": list(part["lat"]), "mode": "markers",
                            "marker": {"size": 12, "opacity": 0}, "customdata": [code] * len(part),
-                           "hovertext": f"<b>{names[code]}</b> {other[code]}<br>{hover.get(code) or '—'}", "hoverinfo": "text",
+                           "hovertext": f"<b>{names[code]}</b> {other[code]}<br>{plain(hover.get(code) or '—')}", "hoverinfo": "text",
                            "showlegend": False, "unselected": {"marker": {"opacity": 0}}, "selected": {"marker": {"opacity": 0}}})
     for i, (low, high, size) in enumerate(LABEL_TIERS):
         labels = map_labels(summary, by_role, lang, size, map_scale(low or 340, high or height))

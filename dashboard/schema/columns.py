@@ -16,6 +16,11 @@ from dataclasses import dataclass
 
 LIST_SEPARATOR = "|"
 
+# Ids go into links and keys: letters, digits, '.', '_' and '-' only, so an id never
+# needs escaping anywhere it is used.
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
+ID_MEANS = "an identifier of up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"
+
 
 @dataclass(frozen=True)
 class Column:
@@ -31,6 +36,8 @@ class Column:
     minimum: float | None = None
     translatable: bool = False
     references: tuple[str, str] | None = None  # (table, column), or ("provinces", "code")
+    pattern: str | None = None  # a regular expression the whole value must match (ids, numbers)
+    pattern_means: str = ""  # the pattern as a person reads it, for problems
 
     @property
     def may_be_empty(self) -> bool:

@@ -31,6 +31,8 @@ def _field(col: Column, name: str | None = None, zh: bool = False) -> dict:
         constraints["minimum"] = col.minimum
     if col.type == "date":
         constraints["pattern"] = r"\d{4}(-\d{2}(-\d{2})?)?"
+    if col.pattern:
+        constraints["pattern"] = col.pattern
     if constraints:
         field["constraints"] = constraints
     if col.unit:

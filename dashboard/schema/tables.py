@@ -23,7 +23,7 @@ from dashboard.schema.codelists import (
     SOURCE_KINDS,
     THEMES,
 )
-from dashboard.schema.columns import Column, Table
+from dashboard.schema.columns import ID_MEANS, ID_PATTERN, Column, Table
 
 
 def _provenance() -> tuple[Column, ...]:
@@ -43,7 +43,7 @@ TABLES: tuple[Table, ...] = (
         "sources",
         "The documents every figure comes from, and the general references used for context.",
         (
-            Column("source_id", "string", "Identifier: the document's file name without extension."),
+            Column("source_id", "string", "Identifier: the document's file name without extension.", pattern=ID_PATTERN, pattern_means=ID_MEANS),
             Column("file_name", "string", "File name of the document in the seeds folder (documents only).", required=False),
             Column("kind", "string", "A source document, or a general reference.", allowed=SOURCE_KINDS),
             Column("title", "string", "Title of the document.", translatable=True),
@@ -57,14 +57,14 @@ TABLES: tuple[Table, ...] = (
         "projects",
         "One row per project in the portfolio.",
         (
-            Column("project_id", "string", "Stable identifier used in links."),
+            Column("project_id", "string", "Stable identifier used in links.", pattern=ID_PATTERN, pattern_means=ID_MEANS),
             Column("title", "string", "Full title.", translatable=True),
             Column("short_title", "string", "Short title for charts.", translatable=True),
             Column("description", "string", "What the project does, in our own words.", translatable=True),
             Column("start", "date", "Start of the project (this phase).", gap=True),
             Column("end", "date", "End of the project (this phase).", gap=True),
             Column("status", "string", "Status as the source describes it.", allowed=PROJECT_STATUSES, gap=True),
-            Column("undp_project_id", "string", "UNDP project number.", gap=True),
+            Column("undp_project_id", "string", "UNDP project number: eight digits, leading zeros kept.", gap=True, pattern=r"\d{8}", pattern_means="eight digits, leading zeros kept (00056242)"),
             Column("total_budget_usd", "number", "Total budget, where the source states one; the funding lines must add up to it.", required=False, unit="USD", minimum=0),
             Column("themes", "list", "Themes, separated by |.", allowed=THEMES),
             *_provenance(),
@@ -142,7 +142,7 @@ TABLES: tuple[Table, ...] = (
         "milestones",
         "Policy uptake, studies, governance events, reviews and planned actions.",
         (
-            Column("milestone_id", "string", "Stable identifier."),
+            Column("milestone_id", "string", "Stable identifier.", pattern=ID_PATTERN, pattern_means=ID_MEANS),
             PROJECT,
             Column("date", "date", "When it happened or is planned.", gap=True),
             Column(

@@ -41,6 +41,8 @@ def cell_expectation(col: Column, value: str) -> str | None:
             date_bounds(value)
         except ValueError:
             return "a date as YYYY, YYYY-MM or YYYY-MM-DD (leave empty if the source gives none)"
+    if col.pattern and not re.fullmatch(col.pattern, value):
+        return col.pattern_means
     if col.type in ("integer", "number") and col.minimum is not None and float(value) < col.minimum:
         return f"a value of at least {col.minimum:g}"
     items = value.split(LIST_SEPARATOR) if col.type == "list" else [value]

@@ -3,9 +3,9 @@ Sources views and its download, tables, the sources footer and data problems."""
 
 from __future__ import annotations
 
-from typing import Callable
-
+import re
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,6 +22,26 @@ from dashboard.store.package import Package
 from dashboard.validate.problems import Problem
 from dashboard.web import state
 from dashboard.web.state import Context
+
+
+# The marks that may start something in Streamlit's Markdown: emphasis, links and bare
+# addresses, lists, headings, tables, `$` maths, `:red[...]` colours, `:emoji:` codes, raw
+# HTML and entities. A backslash makes each literal (plain commas, quotes and slashes stay).
+_MARKDOWN_MARKS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:&=^])")
+
+
+def md(text: object) -> str:
+    """Plain text (data, or a sentence built from it) as Markdown that shows exactly that text.
+
+    Every page passes what it did not write itself through here before adding its own
+    Markdown (bold labels, lists, line breaks) around it.
+    """
+    # Indented lines would start a code block.
+    text = "\n".join(line.strip() for line in str(text).strip().splitlines())
+    # Bare addresses become links after escapes are read, so a backslash cannot stop them;
+    # an invisible word joiner inside the pattern does.
+    text = re.sub(r"(?i)(://|www\.|@)", lambda m: {"://": ":\u2060//", "@": "\u2060@"}.get(m[0], m[0][:3] + "\u2060."), text)
+    return _MARKDOWN_MARKS.sub(r"\\\1", text)
 
 
 def language_switch() -> str:
@@ -94,12 +114,12 @@ def province_map(ctx: Context, by_role: bool, key: str, height: int = 560, on_se
 def page_header(title_key: str, ctx: Context) -> None:
     """The page title, the active filters, what the period filter left out, and a warning when nothing matches."""
     st.title(t(title_key, ctx.lang))
-    st.markdown(labelled(f"**{t('filters.active', ctx.lang)}**", filters_summary(ctx.view, ctx.lang), ctx.lang))
+    st.markdown(labelled(f"**{t('filters.active', ctx.lang)}**", md(filters_summary(ctx.view, ctx.lang)), ctx.lang))
     view = ctx.view
     if view.undated_projects or view.undated_milestones:
         names = project_names(view.all_projects, ctx.lang)
         listed = [names[p] for p in view.undated_projects] + [str(m) for m in view.undated_milestones]
-        st.info(t("filters.left_out", ctx.lang, projects=len(view.undated_projects), milestones=len(view.undated_milestones), names=", ".join(listed)))
+        st.info(md(t("filters.left_out", ctx.lang, projects=len(view.undated_projects), milestones=len(view.undated_milestones), names=", ".join(listed))))
     if view["projects"].empty:
         st.warning(t("filters.none_match", ctx.lang))
 
@@ -121,7 +141,7 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
     is `present.tables.sections_table` of the records behind it (made once per page when
     several figures share it).
     """
-    st.subheader(title)
+    st.subheader(md(title))
     chart_tab, table_tab, sources_tab = st.tabs([t("view.chart", lang), t("view.table", lang), t("view.sources", lang)])
     with chart_tab:
         if callable(chart):
@@ -135,7 +155,7 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
     with sources_tab:
         show_table(sources, lang, key=f"{key}-sources")
     if note:
-        st.caption(note)
+        st.caption(md(note))
     download_table(table, lang, f"{key}.csv", key=f"{key}-csv")
 
 
@@ -148,7 +168,7 @@ def chart_figure(figure: go.Figure, key: str) -> None:
 def footer(sources: pd.DataFrame, lang: str) -> None:
     """The sources of everything on the page (a `sections_table`), under a divider."""
     st.divider()
-    lines = [f"- {line}" for line in source_lines(sources)]
+    lines = [f"- {md(line)}" for line in source_lines(sources)]
     st.caption(f"**{t('sources.footer', lang)}**\n" + "\n".join(lines))
 
 

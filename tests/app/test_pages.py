@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.present.i18n import STRINGS, placeholders
-from helpers import PAGES, all_text, edit_cell, metrics, open_page
+from helpers import PAGES, all_text, edit_cell, metrics, open_page, shown
 
 FILTER_SETS = {
     "none": {},
@@ -24,16 +24,16 @@ PAGES_WITH_HEADER = [p for p in PAGES if p != "present"]
 def test_every_page_runs_without_error(page, filters):
     at = open_page(page, FILTER_SETS[filters])
     assert not at.exception, [e.message for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
+    assert not at.error, [shown(e.value) for e in at.error]
     assert at.title, "every page has a title"
 
 
 @pytest.mark.parametrize("page", PAGES_WITH_HEADER)
 def test_nothing_matches_says_so_on_every_page(page):
     at = open_page(page, FILTER_SETS["nothing matches"])
-    assert [w.value for w in at.warning][:1] == ["No project matches these filters. Widen the period or clear a filter."]
+    assert [shown(w.value) for w in at.warning][:1] == ["No project matches these filters. Widen the period or clear a filter."]
     matching = open_page(page, {"project": "desk"})  # one project matches: no such warning
-    assert not any(w.value.startswith("No project matches") for w in matching.warning)
+    assert not any(shown(w.value).startswith("No project matches") for w in matching.warning)
 
 
 def test_overview_headline_figures():
@@ -45,23 +45,23 @@ def test_overview_headline_figures():
         "Provinces covered": "4",
         "Milestones achieved": "4",
     }
-    captions = [c.value for c in at.caption]
+    captions = [shown(c.value) for c in at.caption]
     assert "1 project(s) report no funding: Policy Desk" in captions
     assert "Basin planners trained (River Pilot). One of 2 figures for different audiences, not added up: see Reach" in captions
     assert "of which 2 policy uptake; 1 more planned" in captions
-    assert next(m for m in at.metric if m.label == "Funding reported").help == "Exact figure: US$ 800,000"
+    assert shown(next(m for m in at.metric if shown(m.label) == "Funding reported").help) == "Exact figure: US$ 800,000"
 
 
 def test_overview_with_a_province_counts_only_what_is_there():
     at = open_page("overview", {"province": "420000"})
     assert metrics(at)["Projects working in Hubei"] == "1" and "Provinces covered" not in metrics(at)
-    headings = [h.value for h in at.subheader]
+    headings = [shown(h.value) for h in at.subheader]
     assert "Most recent milestones in Hubei" in headings
 
 
 def test_overview_lists_the_latest_milestones_first():
     at = open_page("overview")
-    latest = [m.value for m in at.markdown if m.value.startswith("**") and " · " in m.value and "\n" in m.value]
+    latest = [shown(m.value) for m in at.markdown if shown(m.value).startswith("**") and " · " in shown(m.value) and "\n" in shown(m.value)]
     assert latest[:2] == ["**2014** · River Pilot  \nFinal review planned", "**2013** · Policy Desk  \nPolicy desk launched"]
 
 
@@ -78,14 +78,14 @@ def test_filter_widgets_change_the_figures_and_the_url():
     at.selectbox(key="year_from").set_value(2014).run()
     assert at.query_params["from"] in ("2014", ["2014"])
     assert metrics(at)["Projects working in Yunnan"] == "0"  # River Pilot ended in 2013
-    assert at.warning[0].value.startswith("No project matches")
+    assert shown(at.warning[0].value).startswith("No project matches")
     at.button[0].click().run()  # clear all filters
     assert metrics(at)["Projects"] == "3" and "province" not in at.query_params
 
 
 def test_period_filter_says_what_it_left_out():
     at = open_page("overview", FILTER_SETS["period"])
-    assert [i.value for i in at.info] == [
+    assert [shown(i.value) for i in at.info] == [
         "The period filter left out 1 project(s) and 1 milestone(s) with no usable dates: Policy Desk, coast-uptake."
     ]
 
@@ -93,20 +93,20 @@ def test_period_filter_says_what_it_left_out():
 @pytest.mark.parametrize("page", PAGES)
 def test_active_filters_are_written_on_every_page(page):
     at = open_page(page, {"project": "river", "province": "530000", "lang": "zh"})
-    assert any("流域试点 · 2010—2014年 · 云南省" in m.value for m in at.markdown)
+    assert any("流域试点 · 2010—2014年 · 云南省" in shown(m.value) for m in at.markdown)
 
 
 def test_map_page_lists_province_panel_and_national_work():
     at = open_page("map", {"province": "530000"})
-    headings = [h.value for h in at.subheader]
+    headings = [shown(h.value) for h in at.subheader]
     assert "In Yunnan" in headings and "National and international work (no province)" in headings
-    panel = next(m.value for m in at.markdown if m.value.startswith("**River Pilot**"))
+    panel = next(shown(m.value) for m in at.markdown if shown(m.value).startswith("**River Pilot**"))
     assert panel.split("  \n") == ["**River Pilot**: Pilot province, Project location", "Place as written in the source: Yunnan, Kunming", "Amount (USD): US$ 600,000", "Basin planners trained: 250 people"]
     # The province filter keeps only projects working there; unfiltered, national work is listed.
-    assert not any(m.value == "- Policy Desk" for m in at.markdown)
+    assert not any(shown(m.value) == "- Policy Desk" for m in at.markdown)
     unfiltered = open_page("map")
-    assert any(m.value == "- Policy Desk" for m in unfiltered.markdown)
-    assert any("three coastal provinces (Project location)" in m.value for m in unfiltered.markdown)
+    assert any(shown(m.value) == "- Policy Desk" for m in unfiltered.markdown)
+    assert any("three coastal provinces (Project location)" in shown(m.value) for m in unfiltered.markdown)
 
 
 def test_map_page_tables():
@@ -123,13 +123,13 @@ def test_reach_page_marks_lower_bounds_and_names_projects_without_reach():
     people = at.dataframe[0].value
     assert list(people["Value"]) == ["250", "100"]
     assert list(people["Qualifier"]) == ["As reported", "Lower bound (more than)"]
-    assert "Figures are not added across projects" in at.caption[0].value
-    assert [i.value for i in at.info] == ["No reach figures reported for: Policy Desk."]
+    assert "Figures are not added across projects" in shown(at.caption[0].value)
+    assert [shown(i.value) for i in at.info] == ["No reach figures reported for: Policy Desk."]
 
 
 def test_funding_page_lists_funding_not_reported():
     at = open_page("funding")
-    assert [w.value for w in at.warning] == [
+    assert [shown(w.value) for w in at.warning] == [
         "Projects whose sources report no funding: Policy Desk.",
         "US$ 50,000 is reported with no funder named (Coast Training).",
     ]
@@ -143,8 +143,8 @@ def test_funding_page_lists_funding_not_reported():
 def test_projects_page_detail_shows_every_fact():
     at = open_page("projects")
     at.selectbox(key="detail_project").set_value("river").run()
-    assert at.subheader[0].value == "River Basin Pilot Project"
-    facts = next(m.value for m in at.markdown if m.value.startswith("- **Start**"))
+    assert shown(at.subheader[0].value) == "River Basin Pilot Project"
+    facts = next(shown(m.value) for m in at.markdown if shown(m.value).startswith("- **Start**"))
     assert facts.split("\n") == [
         "- **Start**: Mar 2010",
         "- **End**: Dec 2013",
@@ -155,7 +155,7 @@ def test_projects_page_detail_shows_every_fact():
         "- **Source document**: River Basin Pilot: final report (fixture) (1. Summary)",
         "- **Note**:",
     ]
-    sections = {h.value: None for h in at.subheader[1:]}
+    sections = {shown(h.value): None for h in at.subheader[1:]}
     assert list(sections) == ["Partners", "Places", "Funding", "Reach", "Milestones"]
     partners, places, funding, reach, milestones = [d.value for d in at.dataframe[1:]]
     assert list(partners["Partner"]) == ["River Basin Commission"]
@@ -168,12 +168,12 @@ def test_projects_page_detail_shows_every_fact():
 def test_projects_page_says_what_a_project_does_not_report():
     at = open_page("projects")
     at.selectbox(key="detail_project").set_value("desk").run()
-    assert [w.value for w in at.get("markdown") if w.value == "None reported."] == ["None reported."] * 4
+    assert [shown(w.value) for w in at.get("markdown") if shown(w.value) == "None reported."] == ["None reported."] * 4
 
 
 def test_sources_page_lists_gaps_and_offers_downloads():
     at = open_page("sources")
-    headings = [h.value for h in at.subheader]
+    headings = [shown(h.value) for h in at.subheader]
     assert "Data gaps: what the sources do not report" in headings
     gaps = next(d.value for d in at.dataframe if "Field" in d.value.columns)
     assert len(gaps) == 17 and {"Funder", "UNDP project number", "Start"} <= set(gaps["Field"])
@@ -224,7 +224,7 @@ def test_presenter_inserts_data_into_its_html_as_text(small_dir, monkeypatch):
     edit_cell(small_dir, "milestones", 3, "count_unit", "<script>alert(2)</script>indicators")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(small_dir))
     at = open_page("present", {"slide": "6", "project": "river"})
-    html = " ".join(m.value for m in at.markdown)
+    html = " ".join(shown(m.value) for m in at.markdown)
     assert "6 &lt;script&gt;alert(2)&lt;/script&gt;indicators" in html
     assert '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;River' in html
     assert "<script>" not in html and "<img" not in html

@@ -1,0 +1,131 @@
+"""Data is text: a package whose every free-text cell carries markup, script, a form, a
+style, a frame, Markdown, maths and Streamlit's own codes is drawn on every page, slide and
+pack, and nothing it says is obeyed: no element, request, dialog or formatting comes of it."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+
+import pytest
+from playwright.sync_api import Page
+from pptx import Presentation
+
+from dashboard.briefing.pack import pack_bytes
+from dashboard.briefing.slides import BUILDERS, build_slides
+from dashboard.domain.filters import Filters, apply_filters
+from dashboard.present.text import filters_summary
+from dashboard.store.package import read_package
+from harness import free_port, map_point, start_server, wait_until_painted
+from helpers import HOSTILE, SMALL, hostile_package
+
+PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
+# Each part of the payload that formatting would wrap in an element of its own.
+MARKERS = ["BOLDHOSTILE", "STRONGHOSTILE", "EMHOSTILE", "LINKHOSTILE", "MATHHOSTILE", "REDHOSTILE", "CODEHOSTILE"]
+LITERAL = "<b>BOLDHOSTILE</b> **STRONGHOSTILE**"  # how the payload reads when it stays text
+
+# What the page shows that came of the payload, as a list of findings (empty when none).
+FINDINGS = """(markers) => {
+    const found = [];
+    const all = [...document.querySelectorAll('*')];
+    for (const e of all) {
+        if (e.hasAttribute('data-hostile')) found.push('element ' + e.tagName);
+        if (markers.includes(e.textContent.trim())) found.push('formatting ' + e.tagName + ': ' + e.textContent.trim());
+        // Links that start with '#' are the page's own heading anchors.
+        const link = e.getAttribute('href') || e.getAttribute('xlink:href') || e.getAttribute('src') || e.getAttribute('action') || '';
+        if (link.includes("hostile") && !link.startsWith("#")) found.push("address " + e.tagName + " " + link + " in " + (e.parentElement && e.parentElement.outerHTML.slice(0, 300)));
+    }
+    if (window.hostile) found.push('script ran');
+    if (getComputedStyle(document.body).backgroundColor === 'rgb(1, 2, 3)') found.push('style applied');
+    if (document.body.innerText.includes('\\u{1F604}')) found.push('emoji code drawn');
+    return found;
+}"""
+SHOWN_TEXT = """() => document.body.innerText + ' ' + [...document.querySelectorAll('svg text')].map(t => t.textContent).join(' ')"""
+
+
+@pytest.fixture(scope="module")
+def hostile_dir(tmp_path_factory):
+    directory = hostile_package(SMALL, tmp_path_factory.mktemp("hostile"))
+    read_package(directory)  # it passes the check: nothing in it is invalid, only unfriendly
+    return directory
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_dir):
+    port = free_port()
+    process = start_server(port, env={"DASHBOARD_DATA_DIR": str(hostile_dir)})
+    yield f"http://localhost:{port}"
+    process.terminate()
+    process.wait(10)
+
+
+class Watched:
+    """A page with every request to another host and every dialog recorded."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.page: Page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        self.foreign: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda r: self.foreign.append(r.url) if not r.url.startswith((base, "data:", "blob:")) else None)
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, path: str) -> None:
+        self.page.goto(f"{self.base}/{path}")
+        wait_until_painted(self.page)
+
+    def findings(self) -> list[str]:
+        return self.page.evaluate(FINDINGS, MARKERS) + [f"request {u}" for u in self.foreign] + [f"dialog {d}" for d in self.dialogs]
+
+    def shown(self) -> str:
+        return self.page.evaluate(SHOWN_TEXT)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_show_hostile_data_as_text(browser, hostile_server, path, lang):
+    watched = Watched(browser, hostile_server)
+    watched.open(f"{path}?lang={lang}")
+    assert watched.findings() == []
+    if path != "sources":  # its data is all in tables, which draw on a canvas
+        assert LITERAL in watched.shown(), "the payload should be on the page, as text"
+    watched.page.close()
+
+
+def test_map_tooltip_shows_hostile_names_as_text(browser, hostile_server):
+    watched = Watched(browser, hostile_server)
+    watched.open("map")
+    x, y = map_point(watched.page, 101.5, 24.8)  # Yunnan, where River Pilot works
+    watched.page.mouse.move(x, y)
+    tooltip = watched.page.locator(".hoverlayer .hovertext").first
+    tooltip.wait_for()
+    assert LITERAL in tooltip.text_content()
+    assert watched.findings() == []
+    watched.page.close()
+
+
+@pytest.mark.parametrize("number", range(1, len(BUILDERS) + 1))
+def test_slides_show_hostile_data_as_text(browser, hostile_server, number):
+    watched = Watched(browser, hostile_server)
+    watched.open(f"present?slide={number}&lang={'zh' if number % 2 else 'en'}")
+    assert watched.findings() == []
+    watched.page.close()
+
+
+def test_packs_carry_hostile_data_as_text(hostile_dir):
+    package = read_package(hostile_dir)
+    view = apply_filters(package, Filters())
+    slides = build_slides(package, view, "en")
+    line = filters_summary(view, "en")
+    pptx = pack_bytes(slides, line, "pptx")
+    text = " ".join(shape.text_frame.text for slide in Presentation(io.BytesIO(pptx)).slides for shape in slide.shapes if shape.has_text_frame)
+    assert HOSTILE.split("<b>")[0] in text  # the script tag, word for word
+    with zipfile.ZipFile(io.BytesIO(pptx)) as archive:
+        links = " ".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".rels"))
+        xml = " ".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
+    assert "hostile" not in links and "hlinkClick" not in xml and "<script" not in xml
+    pdf = pack_bytes(slides, line, "pdf")
+    assert b"/URI" not in pdf and b"/JavaScript" not in pdf and b"/AcroForm" not in pdf
+    shown = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "<script>window.hostile=1</script>" in shown.replace("\n", "")
