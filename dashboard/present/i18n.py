@@ -53,6 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The period filter left out {projects} project(s) and {milestones} milestone(s) with no usable dates: {names}.",
         "zh": "年份筛选排除了{projects}个项目和{milestones}个里程碑，因其缺少可用日期：{names}。",
     },
+    "url.ignored": {"en": "Left out of the address, not understood: {values}.", "zh": "网址中以下内容无法识别，已略去：{values}。"},
+    "url.slide": {"en": "There is no slide {asked}; slide {shown} of {count} is shown.", "zh": "没有第{asked}页，现显示第{shown}页（共{count}页）。"},
     "filters.reset": {"en": "Clear all filters", "zh": "清除全部筛选"},
     "filters.none_match": {
         "en": "No project matches these filters. Widen the period or clear a filter.",

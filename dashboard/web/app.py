@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `streamlit run` puts the script's folder on the path, not the project
     sys.path.insert(0, str(ROOT))
 
+from dashboard.briefing.slides import BUILDERS  # noqa: E402
 from dashboard.config import PAGES_DIR, STATIC_DIR  # noqa: E402
 from dashboard.domain.filters import apply_filters  # noqa: E402
 from dashboard.present.i18n import t  # noqa: E402
@@ -32,10 +33,10 @@ PAGES = (
 st.set_page_config(page_title="UNDP China results", page_icon=str(STATIC_DIR / "favicon.png"), layout="wide")
 
 package, problems = data.current_package()
-if package is not None:
-    state.seed_from_url(package)
+ignored, bad_slide = state.seed_from_url(package, len(BUILDERS)) if package is not None else ([], None)
 components.global_style()
 lang = components.language_switch()
+components.url_notice(ignored, bad_slide, len(BUILDERS), lang)
 if problems:
     components.show_problems(problems, package is not None, lang)
 if package is None:

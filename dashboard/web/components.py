@@ -50,6 +50,16 @@ def language_switch() -> str:
     return state.lang()
 
 
+def url_notice(ignored: list[str], bad_slide: str | None, slide_count: int, lang: str) -> None:
+    """A short notice naming what the opened address held that was not understood (it is
+    then dropped from the address), and a slide number out of range."""
+    lines = [t("url.ignored", lang, values=", ".join(ignored))] if ignored else []
+    if bad_slide is not None:
+        lines.append(t("url.slide", lang, asked=bad_slide, shown=state.slide_number(slide_count), count=slide_count))
+    if lines:
+        st.toast(md(" ".join(lines)), icon=":material/link_off:", duration="long")
+
+
 def filter_bar(package: Package, lang: str) -> Filters:
     """The one filter bar: drawn once by the entry point, applied by every page."""
     projects = package["projects"]

@@ -41,8 +41,9 @@ URL_NAMES = {PROJECTS: "project", YEAR_FROM: "from", YEAR_TO: "to", PROVINCES: "
 # Pure translations between the URL and the filters ---------------------------------------
 
 
-def filters_from_query(params: dict[str, list[str]], projects: list[str], provinces: list[str], years: tuple[int, int]) -> dict[str, object]:
-    """Session values from URL parameters (by URL name); unknown ids and impossible years are dropped."""
+def filters_from_query(params: dict[str, list[str]], projects: list[str], provinces: list[str], years: tuple[int, int]) -> tuple[dict[str, object], list[str]]:
+    """Session values from URL parameters (by URL name), and each value not understood as
+    'name=value': unknown ids, impossible years, and parameters the app does not have."""
     lo, hi = years
     state: dict[str, object] = {
         PROJECTS: [p for p in dict.fromkeys(params.get("project", [])) if p in projects],
@@ -50,11 +51,29 @@ def filters_from_query(params: dict[str, list[str]], projects: list[str], provin
         YEAR_FROM: lo,
         YEAR_TO: hi,
     }
+    ignored = [f"project={p}" for p in params.get("project", []) if p not in projects]
+    ignored += [f"province={p}" for p in params.get("province", []) if p not in provinces]
     for key in (YEAR_FROM, YEAR_TO):
-        values = params.get(URL_NAMES[key], [])
-        if values and values[-1].isdigit() and lo <= int(values[-1]) <= hi:
-            state[key] = int(values[-1])
-    return state
+        name = URL_NAMES[key]
+        for value in params.get(name, []):
+            if value.isdigit() and lo <= int(value) <= hi:
+                state[key] = int(value)
+            else:
+                ignored.append(f"{name}={value}")
+    ignored += [f"{name}={value}" for name, values in params.items() if name not in URL_NAMES.values() for value in values]
+    return state, ignored
+
+
+def slide_from_query(values: list[str], count: int) -> tuple[int, str | None]:
+    """The slide a `slide=` value asks for, kept within 1..count, and the value when it was
+    not a slide number (or was out of range), to say so."""
+    if not values:
+        return 1, None
+    value = values[-1]
+    if not value.isdigit():
+        return 1, value
+    number = min(max(int(value), 1), count)
+    return number, None if str(number) == value else value
 
 
 def query_from_filters(filters: Filters, years: tuple[int, int], lang: str, default_lang: str) -> dict[str, list[str] | str]:
@@ -123,20 +142,25 @@ def map_clicks() -> int:
 # Writers ---------------------------------------------------------------------------------
 
 
-def seed_from_url(package: Package) -> None:
-    """Once per session: the filter bar's values from the URL a person opened."""
+def seed_from_url(package: Package, slide_count: int) -> tuple[list[str], str | None]:
+    """Once per session: the filter bar's values from the URL a person opened. Returns what
+    the URL held that was not understood ('name=value') and a slide number out of range."""
     if st.session_state.get(_SEEDED):
-        return
-    params = {name: st.query_params.get_all(name) for name in URL_NAMES.values()}
+        return [], None
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
     projects = list(package["projects"]["project_id"])
-    state = filters_from_query(params, projects, sorted(places.province_codes()), year_range(package))
-    requested = (params["lang"] or [""])[-1]
-    state[LANG] = requested if requested in LANGUAGES else browser_language()
-    slide = (params["slide"] or [""])[-1]
-    state[SLIDE] = int(slide) if slide.isdigit() and int(slide) >= 1 else 1
-    state[_PRESENTING] = bool(slide)  # keep ?slide= while the presenter page opens
+    state, ignored = filters_from_query(params, projects, sorted(places.province_codes()), year_range(package))
+    requested = params.get("lang", [])
+    state[LANG] = requested[-1] if requested and requested[-1] in LANGUAGES else browser_language()
+    ignored += [f"lang={v}" for v in requested if v not in LANGUAGES]
+    state[SLIDE], bad_slide = slide_from_query(params.get("slide", []), slide_count)
+    if bad_slide is not None and not bad_slide.isdigit():
+        ignored.append(f"slide={bad_slide}")
+        bad_slide = None
+    state[_PRESENTING] = "slide" in params  # keep ?slide= while the presenter page opens
     st.session_state.update(state)
     st.session_state[_SEEDED] = True
+    return ignored, bad_slide
 
 
 def reset_filters(lo: int, hi: int) -> None:
@@ -175,7 +199,8 @@ def write_url(filters: Filters, package: Package, language: str) -> None:
     query = query_from_filters(filters, year_range(package), language, browser_language())
     if st.session_state.pop(_PRESENTING, False):
         query["slide"] = str(st.session_state.get(SLIDE, 1))
-    current = {k: st.query_params.get_all(k) for k in URL_NAMES.values() if k in st.query_params}
+    # Anything else in the address (a value not understood) is dropped with the rewrite.
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
     if current != {k: (v if isinstance(v, list) else [v]) for k, v in query.items()}:
         st.query_params.from_dict(query)
 

@@ -187,6 +187,18 @@ def test_presenter_steps_and_clamps_the_slide_number():
     assert at.title[0].value == "Headline figures" and at.query_params["slide"] in ("2", ["2"])
     last = open_page("present", {"slide": "99"})
     assert last.title[0].value == "Source documents"
+    last.run()  # AppTest opens the overview first; a browser opening /present rewrites at once
+    assert last.query_params["slide"] in ("7", ["7"])  # clamped in the address too
+
+
+def test_values_not_understood_are_named_and_dropped_from_the_address():
+    at = open_page("overview", {"project": ["river", "nope"], "from": "soon", "lang": "xx", "utm_source": "mail"})
+    assert [shown(n.value) for n in at.toast] == ["Left out of the address, not understood: project=nope, from=soon, utm_source=mail, lang=xx."]
+    assert dict(at.query_params) == {"project": ["river"]} or dict(at.query_params) == {"project": "river"}
+    assert metrics(at)["Projects"] == "1"
+    clean = open_page("overview", {"project": "river"})
+    assert not clean.toast
+    assert [shown(n.value) for n in open_page("overview", {"slide": "99"}).toast] == ["There is no slide 99; slide 7 of 7 is shown."]
 
 
 @pytest.mark.parametrize("page", PAGES)

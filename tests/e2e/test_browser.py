@@ -221,3 +221,16 @@ def test_browser_language_chooses_chinese_when_no_lang_is_given(browser, server)
         expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("联合国开发计划署驻华项目成果", timeout=60_000)
     finally:
         context.close()
+
+
+def test_address_values_not_understood_are_named_and_dropped(browser, server):
+    visit = Visit(browser, server, "present?slide=999&project=nope&utm_source=mail")
+    page = visit.page
+    try:
+        wait_for_address(page, "search === '?slide=7'")
+        expect(slide_title(page)).to_have_text("Source documents")
+        toast = page.locator('[data-testid="stToast"]')
+        expect(toast).to_contain_text("Left out of the address, not understood: project=nope, utm_source=mail.")
+        expect(toast).to_contain_text("There is no slide 999; slide 7 of 7 is shown.")
+    finally:
+        visit.close()
