@@ -15,7 +15,7 @@ components.page_header("projects.title", ctx)
 
 table = project_table(view, lang)
 components.show_table(table, lang)
-components.download_table(table, lang, "projects.csv")
+components.download_table(table, lang, "projects")
 
 if view.project_ids:
     names = project_names(view.all_projects, lang)

@@ -22,7 +22,7 @@ st.subheader(t("sources.gaps", lang))
 st.caption(t("sources.gaps_intro", lang))
 gaps = gap_table(data_gaps(package), package, lang)
 components.show_table(gaps, lang)
-components.download_table(gaps, lang, "data-gaps.csv")
+components.download_table(gaps, lang, "data-gaps")
 
 st.subheader(t("sources.download", lang))
 left, right = st.columns(2)
@@ -33,6 +33,6 @@ right.download_button(
     t("sources.xlsx", lang),
     lambda: package_xlsx(package),
     file_name="undp-china-portfolio.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    mime=components.XLSX,
     on_click="ignore",
 )

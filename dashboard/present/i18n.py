@@ -65,6 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "view.table": {"en": "Table", "zh": "表格"},
     "view.sources": {"en": "Sources", "zh": "来源"},
     "view.download": {"en": "Download CSV", "zh": "下载CSV"},
+    "view.download_xlsx": {"en": "Download Excel", "zh": "下载Excel"},
     "view.no_data": {"en": "Nothing to show for these filters.", "zh": "在当前筛选条件下没有可显示的内容。"},
     # Headline figures
     "kpi.projects": {"en": "Projects", "zh": "项目数"},

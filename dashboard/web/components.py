@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard.domain import figures
 from dashboard.domain.filters import Filters, year_range
-from dashboard.present.downloads import csv_bytes
+from dashboard.present.downloads import csv_bytes, workbook_bytes
 from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, t
 from dashboard.present.province_map import label_css, province_map_figure
 from dashboard.present.tables import localized_headers, project_names, projects_roles_by_province, province_names, readable
@@ -139,9 +139,17 @@ def show_table(table: pd.DataFrame, lang: str, key: str | None = None, hide_inde
     st.dataframe(localized_headers(readable(table, lang), lang), hide_index=hide_index, key=key)
 
 
-def download_table(table: pd.DataFrame, lang: str, file_name: str, key: str | None = None) -> None:
-    """A button that downloads exactly the table shown, as CSV with headers in `lang`."""
-    st.download_button(t("view.download", lang), lambda: csv_bytes(localized_headers(table, lang)), file_name=file_name, mime="text/csv", key=key, on_click="ignore")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_table(table: pd.DataFrame, lang: str, name: str) -> None:
+    """Buttons that download exactly the table shown, headers in `lang`: CSV for programs,
+    a workbook for spreadsheets (ids keep their leading zeros there). Both are inert."""
+    shown = localized_headers(table, lang)
+    with st.container(horizontal=True, key=f"{name}-downloads"):
+        st.download_button(t("view.download", lang), lambda: csv_bytes(shown), file_name=f"{name}.csv", mime="text/csv", key=f"{name}-csv", on_click="ignore")
+        st.download_button(t("view.download_xlsx", lang), lambda: workbook_bytes({name: shown}), file_name=f"{name}.xlsx", mime=XLSX, key=f"{name}-xlsx",
+                           on_click="ignore")
 
 
 def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | None, table: pd.DataFrame, sources: pd.DataFrame, lang: str, note: str | None = None) -> None:
@@ -166,7 +174,7 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
         show_table(sources, lang, key=f"{key}-sources")
     if note:
         st.caption(md(note))
-    download_table(table, lang, f"{key}.csv", key=f"{key}-csv")
+    download_table(table, lang, key)
 
 
 def chart_figure(figure: go.Figure, key: str) -> None:

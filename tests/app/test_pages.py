@@ -137,7 +137,7 @@ def test_funding_page_lists_funding_not_reported():
     assert list(table["Amount (USD)"]) == ["400,000", "200,000", "150,000", "50,000"]
     by_type = next(d.value for d in at.dataframe if "Share of reported funding (%)" in d.value.columns)
     assert list(by_type["Type of funder"]) == ["UNDP", "Government", "Funder not named"]
-    assert len(at.get("download_button")) == 3  # one CSV per figure
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"] * 3  # each figure, as CSV and workbook
 
 
 def test_projects_page_detail_shows_every_fact():
@@ -177,7 +177,7 @@ def test_sources_page_lists_gaps_and_offers_downloads():
     assert "Data gaps: what the sources do not report" in headings
     gaps = next(d.value for d in at.dataframe if "Field" in d.value.columns)
     assert len(gaps) == 17 and {"Funder", "UNDP project number", "Start"} <= set(gaps["Field"])
-    assert [b.label for b in at.get("download_button")] == ["Download CSV", "All tables (zipped CSV)", "All tables (Excel workbook)"]
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel", "All tables (zipped CSV)", "All tables (Excel workbook)"]
 
 
 def test_presenter_steps_and_clamps_the_slide_number():

@@ -4,9 +4,12 @@ pack, and nothing it says is obeyed: no element, request, dialog or formatting c
 
 from __future__ import annotations
 
+import csv
 import io
 import subprocess
 import zipfile
+
+import openpyxl
 
 import pytest
 from playwright.sync_api import Page
@@ -15,6 +18,7 @@ from pptx import Presentation
 from dashboard.briefing.pack import pack_bytes
 from dashboard.briefing.slides import BUILDERS, build_slides
 from dashboard.domain.filters import Filters, apply_filters
+from dashboard.formulas import FORMULA_START
 from dashboard.present.text import filters_summary
 from dashboard.store.package import read_package
 from harness import free_port, map_point, start_server, wait_until_painted
@@ -129,3 +133,41 @@ def test_packs_carry_hostile_data_as_text(hostile_dir):
     assert b"/URI" not in pdf and b"/JavaScript" not in pdf and b"/AcroForm" not in pdf
     shown = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert "<script>window.hostile=1</script>" in shown.replace("\n", "")
+
+
+def opened(name: str, data: bytes) -> list[tuple[str, bool]]:
+    """Every text cell of a downloaded export as (text, marked as text): a CSV's cells (an
+    apostrophe marks text), a workbook's cells (a formula cell is never text), a zip's CSVs."""
+    if name.endswith(".zip"):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        return [cell for n in archive.namelist() if n.endswith(".csv") for cell in opened(n, archive.read(n))]
+    if name.endswith(".csv"):
+        rows = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+        return [(cell, cell.startswith("'")) for row in rows for cell in row]
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [(str(c.value), c.data_type == "s") for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
+
+
+EXPORTS = {
+    "funding": ["Download CSV", "Download Excel"],
+    "projects": ["Download CSV", "Download Excel"],
+    "sources": ["Download CSV", "Download Excel", "All tables (zipped CSV)", "All tables (Excel workbook)"],
+}
+
+
+@pytest.mark.parametrize("path", list(EXPORTS))
+def test_every_export_opens_inert(browser, hostile_server, path):
+    watched = Watched(browser, hostile_server)
+    watched.open(path)
+    try:
+        for label in EXPORTS[path]:
+            button = watched.page.get_by_role("button", name=label).first
+            with watched.page.expect_download(timeout=60_000) as info:
+                button.click()
+            cells = opened(info.value.suggested_filename, info.value.path().read_bytes())
+            risky = [text for text, marked in cells if text.lstrip("'").startswith(FORMULA_START)]
+            assert risky, f"{label}: the payload should be in the export"
+            assert all(marked for text, marked in cells if text.lstrip("'").startswith(FORMULA_START)), label
+            assert any("FORMULAHOSTILE" in text for text in risky), label
+    finally:
+        watched.page.close()

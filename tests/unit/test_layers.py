@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.config import ROOT
 
-ORDER = ["config", "dates", "places", "schema", "validate.problems", "ingest", "validate", "store", "domain", "present", "briefing", "web"]
+ORDER = ["config", "dates", "formulas", "places", "schema", "validate.problems", "ingest", "validate", "store", "domain", "present", "briefing", "web"]
 MODULES = sorted((ROOT / "dashboard").rglob("*.py"))
 
 

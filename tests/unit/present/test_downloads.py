@@ -1,25 +1,74 @@
-"""Downloads: CSV readable by spreadsheets, and the whole package as zip and workbook."""
+"""Downloads are inert: nothing a spreadsheet would run, ids kept as text, and the package
+zip reads back exactly."""
 
+import csv
 import io
 import zipfile
 
 import openpyxl
 import pandas as pd
+import pytest
 
-from dashboard.present.downloads import csv_bytes, package_xlsx, package_zip
+from dashboard.formulas import FORMULA_START, inert, restored
+from dashboard.present.downloads import csv_bytes, package_xlsx, package_zip, workbook_bytes
 from dashboard.schema import TABLES
+from dashboard.store.package import read_package
+from helpers import SMALL, hostile_package, read_rows
+
+RISKY = ['=HYPERLINK("http://x.example","click")', "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "＝1+1"]
 
 
-def test_csv_has_a_byte_order_mark_and_plain_numbers():
-    data = csv_bytes(pd.DataFrame({"项目": ["流域试点"], "Amount (USD)": [600000.0]}))
-    assert data.startswith(b"\xef\xbb\xbf")
-    assert data.decode("utf-8-sig").splitlines() == ["项目,Amount (USD)", "流域试点,600000.0"]
+@pytest.mark.parametrize("text", RISKY)
+def test_formula_like_text_gains_an_apostrophe_and_loses_it_on_reading(text):
+    assert inert(text) == "'" + text
+    assert restored(inert(text)) == text
 
 
-def test_package_downloads_hold_every_table(small):
-    names = zipfile.ZipFile(io.BytesIO(package_zip(small))).namelist()
-    assert sorted(names) == sorted(t.file_name for t in TABLES)
-    book = openpyxl.load_workbook(io.BytesIO(package_xlsx(small)))
-    assert book.sheetnames == [t.name for t in TABLES]
-    assert book["funding"].max_row == len(small["funding"]) + 1
-    assert [c.value for c in book["projects"][1]] == TABLES[1].all_column_names
+def test_plain_text_and_numbers_pass_unchanged():
+    assert inert("River Pilot") == "River Pilot" and inert(-5) == -5
+    assert restored("'quoted") == "'quoted"  # only an apostrophe before a formula is ours
+
+
+def table_with_risks() -> pd.DataFrame:
+    return pd.DataFrame({"Project": RISKY, "Number": ["00056242"] * len(RISKY), "Amount": [-1.5, 2, 3, 4, 5, 6]})
+
+
+def test_csv_download_is_inert_and_keeps_negative_numbers():
+    rows = list(csv.reader(io.StringIO(csv_bytes(table_with_risks()).decode("utf-8-sig"))))
+    assert [r[0] for r in rows[1:]] == ["'" + t for t in RISKY]
+    assert [r[1] for r in rows[1:]] == ["00056242"] * len(RISKY)
+    assert rows[1][2] == "-1.5"
+
+
+def test_workbook_holds_text_cells_never_formulas():
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes({"t": table_with_risks()})))["t"]
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert [c.value for c in sheet["A"][1:]] == RISKY  # the text itself, readable
+    assert all(c.quotePrefix for c in sheet["A"][1:])
+    assert [(c.value, c.data_type, c.number_format) for c in sheet["B"][1:2]] == [("00056242", "s", "@")]
+    assert sheet["C2"].value == -1.5 and sheet["C2"].data_type == "n"
+
+
+def test_package_zip_is_inert_and_reads_back_unchanged(tmp_path):
+    source = hostile_package(SMALL, tmp_path / "hostile")
+    package = read_package(source)
+    archive = zipfile.ZipFile(io.BytesIO(package_zip(package)))
+    cells = [cell for t in TABLES for row in csv.reader(io.StringIO(archive.read(t.file_name).decode("utf-8"))) for cell in row]
+    assert not [c for c in cells if c.startswith(FORMULA_START)]
+    assert any(c.startswith("'=HYPERLINK") for c in cells)
+    archive.extractall(tmp_path / "back")
+    back = read_package(tmp_path / "back")
+    for t in TABLES:
+        pd.testing.assert_frame_equal(back[t.name], package[t.name])
+    assert read_rows(tmp_path / "back", "projects")[0]["undp_project_id"] == "00012345"
+
+
+def test_package_workbook_is_inert(tmp_path):
+    package = read_package(hostile_package(SMALL, tmp_path))
+    book = openpyxl.load_workbook(io.BytesIO(package_xlsx(package)))
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    title = next(c for c in book["projects"]["B"][1:])
+    assert title.value.startswith('=HYPERLINK("http://hostile.example/"') and title.quotePrefix
+    assert book["projects"]["K2"].value == "00012345"
