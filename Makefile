@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run dashboard/web/app.py
+	$(BIN)/python -m dashboard serve
 
 # Browser tests and briefing images need Debian's chromium, a CJK font and (to look at
 # PDF pages) poppler-utils; install them when missing.

@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard check [DATA_DIR]`, `brief --out FILE`, `datapackage`."""
+"""Command line: `python -m dashboard serve`, `check [DATA_DIR]`, `brief --out FILE`, `datapackage`."""
 
 from __future__ import annotations
 
@@ -87,7 +87,18 @@ def main(argv: list[str] | None = None) -> int:
     brief_cmd.add_argument("--province", action="append", default=[], help="GB/T 2260 code; repeat for several")
     brief_cmd.add_argument("--lang", choices=("en", "zh"), default="en")
     brief_cmd.add_argument("--data", default=str(BUNDLED_DATA_DIR), help="data package folder")
-    args = parser.parse_args(argv)
+    serve_cmd = commands.add_parser("serve", help="serve the dashboard (no outside lookups, whatever the address)")
+    serve_cmd.add_argument("--address", help="address to listen on: 0.0.0.0 for an intranet (default: localhost, from .streamlit/config.toml)")
+    serve_cmd.add_argument("--port", type=int, help="port to listen on (default 8501)")
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "serve":
+        from dashboard.web.serve import run_streamlit
+
+        options = (["--server.address", args.address] if args.address else []) + (["--server.port", str(args.port)] if args.port else [])
+        run_streamlit(options + rest)
+        return 0
+    if rest:
+        parser.error(f"unrecognised arguments: {' '.join(rest)}")
     if args.command == "brief":
         return brief(args)
     if args.command == "check":

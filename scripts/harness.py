@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dashboard.config import APP_SCRIPT, CHROMIUM_OFFLINE_ARGS  # noqa: E402
+from dashboard.config import CHROMIUM_OFFLINE_ARGS  # noqa: E402
 # Chromium flags for the browser tests: offline. Playwright adds --headless itself.
 BROWSER_ARGS = [a for a in CHROMIUM_OFFLINE_ARGS if a != "--headless"]
 MAP = '[data-testid="stPlotlyChart"]:has(.subplot.x2y2)'
@@ -36,7 +36,7 @@ def start_server(port: int, env: dict[str, str] | None = None, log: Path | None 
     """`streamlit run` the app on `port`, returning once its health check answers."""
     log = log or ROOT / "test-artifacts" / f"streamlit-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT), "--server.port", str(port)]
+    command = [sys.executable, "-m", "dashboard", "serve", "--port", str(port)]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log.open("w"), stderr=subprocess.STDOUT)
     deadline = time.time() + timeout
     while time.time() < deadline:

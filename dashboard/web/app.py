@@ -17,7 +17,7 @@ from dashboard.briefing.slides import BUILDERS  # noqa: E402
 from dashboard.config import PAGES_DIR, STATIC_DIR  # noqa: E402
 from dashboard.domain.filters import apply_filters  # noqa: E402
 from dashboard.present.i18n import t  # noqa: E402
-from dashboard.web import components, data, state  # noqa: E402
+from dashboard.web import components, data, serve, state  # noqa: E402
 
 PAGES = (
     ("overview.py", "nav.overview", None, ":material/dashboard:"),
@@ -30,6 +30,7 @@ PAGES = (
     ("present.py", "nav.present", "present", ":material/slideshow:"),
 )
 
+serve.close_network()  # also when started by a plain `streamlit run`: no lookups from here on
 st.set_page_config(page_title="UNDP China results", page_icon=str(STATIC_DIR / "favicon.png"), layout="wide")
 
 package, problems = data.current_package()
