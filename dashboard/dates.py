@@ -10,7 +10,11 @@ import calendar
 import re
 from datetime import date
 
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: Python's \d would also take full-width ones (２００７).
+PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+# The years a date in this portfolio can plausibly fall in: from the founding of the
+# People's Republic to the end of the century (planned milestones look ahead).
+EARLIEST_YEAR, LATEST_YEAR = 1949, 2100
 
 
 def date_bounds(text: str) -> tuple[date, date]:
@@ -29,6 +33,11 @@ def date_bounds(text: str) -> tuple[date, date]:
         first = date(year, int(month), 1)
         return first, first.replace(day=calendar.monthrange(year, int(month))[1])
     return date(year, 1, 1), date(year, 12, 31)
+
+
+def plausible_year(text: str) -> bool:
+    """Whether a partial date's year lies in EARLIEST_YEAR..LATEST_YEAR."""
+    return EARLIEST_YEAR <= int(text[:4]) <= LATEST_YEAR
 
 
 def date_precision(text: object) -> str:

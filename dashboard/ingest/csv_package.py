@@ -11,6 +11,7 @@ import csv
 import io
 from pathlib import Path
 
+import charset_normalizer
 import pandas as pd
 
 from dashboard.formulas import restored
@@ -18,22 +19,57 @@ from dashboard.schema import TABLES, Table
 from dashboard.validate.problems import Problem
 
 
+def encoding_name(codec: str) -> str:
+    """A Python codec name as people know it: 'cp1252' -> 'Windows-1252', 'utf_16' -> 'UTF-16'."""
+    if codec.startswith("cp") and codec[2:].isdigit():
+        return f"Windows-{codec[2:]}"
+    names = {"gb18030": "GB18030 (Chinese Windows)", "gb2312": "GB2312 (Chinese)", "gbk": "GBK (Chinese Windows)", "big5": "Big5 (Traditional Chinese)"}
+    return names.get(codec, codec.upper().replace("_", "-"))
+
+
+def encoding_problem(name: str, data: bytes, err: UnicodeDecodeError) -> Problem:
+    """Where a file stops being UTF-8 (row and column of the first bad byte), what it seems
+    to be encoded in, and how to save it as UTF-8."""
+    guess = charset_normalizer.from_bytes(data).best()
+    encoding = encoding_name(guess.encoding) if guess is not None else "an encoding other than UTF-8"
+    row = data[: err.start].count(b"\n") + 1
+    line_start = data.rfind(b"\n", 0, err.start) + 1
+    before = data[line_start : err.start].decode("utf-8", "replace")
+    header = next(csv.reader([data.split(b"\n", 1)[0].decode("utf-8", "replace")]), [])
+    cell = next(csv.reader([before]), [""])
+    column = header[len(cell) - 1].strip() if 0 < len(cell) <= len(header) and row > 1 else None
+    found = " ".join(f"{b:02X}" for b in data[err.start : err.start + 4])
+    return Problem(
+        name, row, column, f"bytes {found}",
+        f"UTF-8 text; the file seems to be saved as {encoding}. Save it again as UTF-8: in Excel, "
+        "File > Save As > 'CSV UTF-8 (Comma delimited)'; in LibreOffice, Save As > Text CSV with character set 'Unicode (UTF-8)'",
+    )
+
+
 def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Problem]]:
     """The table's cells as stripped text under the file's own header, indexed by spreadsheet row; or None and why not."""
     name = path.name
     if not path.exists():
         return None, [Problem(name, None, None, None, f"the file {name} in the data folder")]
+    data = path.read_bytes()
     try:
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    except (UnicodeDecodeError, csv.Error, OSError) as err:
-        return None, [Problem(name, None, None, None, f"a readable UTF-8 CSV file ({err})")]
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        return None, [encoding_problem(name, data, err)]
+    reader = csv.reader(io.StringIO(text))
+    try:
+        rows = list(reader)
+    except csv.Error as err:
+        return None, [Problem(name, reader.line_num, None, None, f"a well-formed CSV row ({err})")]
     if not rows or not any(cell.strip() for cell in rows[0]):
-        return None, [Problem(name, None, None, None, "a header row naming the columns: " + ", ".join(table.all_column_names))]
+        return None, [Problem(name, 1, None, None, "a header row naming the columns: " + ", ".join(table.all_column_names))]
     header, body = [cell.strip() for cell in rows[0]], rows[1:]
-    problems = []
+    problems = [Problem(name, 1, f"column {i}", "", "a name for every column in the header row") for i, c in enumerate(header, start=1) if not c]
+    problems += [Problem(name, 1, c, c, "each column once in the header row (this one repeats)") for c in dict.fromkeys(header) if c and header.count(c) > 1]
     for i, row in enumerate(body, start=2):
         if len(row) != len(header) and any(cell.strip() for cell in row):
-            problems.append(Problem(name, i, None, ",".join(row), f"{len(header)} cells, as in the header (found {len(row)})"))
+            column = header[len(row)] if len(row) < len(header) else f"column {len(header) + 1}"
+            problems.append(Problem(name, i, column, ",".join(row), f"{len(header)} cells, as in the header (found {len(row)})"))
     if problems:
         return None, problems
     numbered = [(i, r) for i, r in enumerate(body, start=2) if any(cell.strip() for cell in r)]

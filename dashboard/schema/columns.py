@@ -34,6 +34,7 @@ class Column:
     allowed: tuple[str, ...] = ()
     unit: str = ""
     minimum: float | None = None
+    maximum: float | None = None
     translatable: bool = False
     references: tuple[str, str] | None = None  # (table, column), or ("provinces", "code")
     pattern: str | None = None  # a regular expression the whole value must match (ids, numbers)

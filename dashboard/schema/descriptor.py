@@ -29,6 +29,8 @@ def _field(col: Column, name: str | None = None, zh: bool = False) -> dict:
         constraints["enum"] = list(col.allowed)
     if col.minimum is not None:
         constraints["minimum"] = col.minimum
+    if col.maximum is not None:
+        constraints["maximum"] = col.maximum
     if col.type == "date":
         constraints["pattern"] = r"\d{4}(-\d{2}(-\d{2})?)?"
     if col.pattern:

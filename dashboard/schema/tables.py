@@ -23,6 +23,7 @@ from dashboard.schema.codelists import (
     SOURCE_KINDS,
     THEMES,
 )
+from dashboard.dates import EARLIEST_YEAR, LATEST_YEAR
 from dashboard.schema.columns import ID_MEANS, ID_PATTERN, Column, Table
 
 
@@ -170,8 +171,8 @@ TABLES: tuple[Table, ...] = (
         (
             Column("plan", "integer", "Ordinal of the plan.", minimum=1),
             Column("name", "string", "Name of the plan.", translatable=True),
-            Column("start_year", "integer", "First year.", unit="year"),
-            Column("end_year", "integer", "Last year.", unit="year"),
+            Column("start_year", "integer", "First year.", unit="year", minimum=EARLIEST_YEAR, maximum=LATEST_YEAR),
+            Column("end_year", "integer", "Last year.", unit="year", minimum=EARLIEST_YEAR, maximum=LATEST_YEAR),
             Column("source_id", "string", "Where the years come from.", references=("sources", "source_id")),
         ),
         ("plan",),

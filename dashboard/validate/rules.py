@@ -8,18 +8,24 @@ loader, an uploaded workbook, an importer) runs the same rules through `package_
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Callable, Iterator
 
 import pandas as pd
 
 from dashboard import places
-from dashboard.dates import date_bounds
+from dashboard.dates import EARLIEST_YEAR, LATEST_YEAR, date_bounds, plausible_year
 from dashboard.schema import LIST_SEPARATOR, TABLE_BY_NAME, TABLES, Column, Table
 from dashboard.validate.problems import Problem
 
 Where = Callable[[Table], str]
-_INTEGER = re.compile(r"^-?\d+$")
+# ASCII digits only (Python's \d also takes full-width ones), and no words: float() would
+# take 'nan', 'inf', '1_000' and '５００', which are not numbers in a CSV.
+_INTEGER = re.compile(r"-?[0-9]+")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+# No figure in a country office's portfolio comes near this; a larger one is a typo.
+LARGEST = 1e12
 
 
 def by_file_name(table: Table) -> str:
@@ -29,22 +35,26 @@ def by_file_name(table: Table) -> str:
 
 def cell_expectation(col: Column, value: str) -> str | None:
     """What was expected, if the non-empty `value` does not fit `col`; else None."""
-    if col.type == "integer" and not _INTEGER.match(value):
-        return "a whole number (digits only, no separators)"
-    if col.type == "number":
-        try:
-            float(value)
-        except ValueError:
-            return "a number (digits and a decimal point, no currency sign or separators)"
+    if col.type == "integer" and not _INTEGER.fullmatch(value):
+        return "a whole number (digits 0-9 only, no separators)"
+    if col.type == "number" and not _NUMBER.fullmatch(value):
+        return "a number (digits 0-9 and a decimal point, no currency sign, separators or words)"
     if col.type == "date":
         try:
             date_bounds(value)
         except ValueError:
             return "a date as YYYY, YYYY-MM or YYYY-MM-DD (leave empty if the source gives none)"
+        if not plausible_year(value):
+            return f"a date between {EARLIEST_YEAR} and {LATEST_YEAR} (this one is implausible)"
     if col.pattern and not re.fullmatch(col.pattern, value):
         return col.pattern_means
-    if col.type in ("integer", "number") and col.minimum is not None and float(value) < col.minimum:
-        return f"a value of at least {col.minimum:g}"
+    if col.type in ("integer", "number"):
+        number = float(value)
+        if col.minimum is not None and number < col.minimum:
+            return f"a value of at least {col.minimum:g}"
+        largest = col.maximum if col.maximum is not None else LARGEST
+        if not math.isfinite(number) or number > largest:
+            return f"a value of at most {largest:,.0f}"
     items = value.split(LIST_SEPARATOR) if col.type == "list" else [value]
     if col.allowed and any(item not in col.allowed for item in items):
         return "one of: " + ", ".join(col.allowed) + (" (separated by |)" if col.type == "list" else "")
@@ -54,7 +64,7 @@ def cell_expectation(col: Column, value: str) -> str | None:
 def header_problems(header: list[str], table: Table, where: str) -> list[Problem]:
     """Columns the schema declares but the header lacks, columns it does not declare, and repeats."""
     expected = table.all_column_names
-    problems = [Problem(where, 1, c, None, "this column in the header row (it is missing)") for c in expected if c not in header]
+    problems = [Problem(where, 1, c, "", "this column in the header row (it is missing)") for c in expected if c not in header]
     problems += [Problem(where, 1, c, c, "only the columns the schema declares: " + ", ".join(expected)) for c in header if c not in expected]
     repeated = [c for c in dict.fromkeys(header) if header.count(c) > 1 and c in expected]
     problems += [Problem(where, 1, c, c, "each column once in the header row (this one repeats)") for c in repeated]
@@ -164,12 +174,10 @@ def budget_total_problems(frames: dict[str, pd.DataFrame | None], where: Where =
         if not p["total_budget_usd"]:
             continue
         lines = funding[funding["project_id"] == p["project_id"]]["amount_usd"]
-        if (lines == "").any() or lines.empty:
-            continue  # lines with gaps cannot be checked against the total
-        try:
-            total = sum(float(v) for v in lines)
-        except ValueError:
-            continue
+        amount = TABLE_BY_NAME["funding"].column("amount_usd")
+        if (lines == "").any() or lines.empty or any(cell_expectation(amount, v) for v in lines):
+            continue  # lines with gaps or bad values (reported already) cannot be checked against the total
+        total = sum(float(v) for v in lines)
         if abs(total - float(p["total_budget_usd"])) > 0.5:
             problems.append(
                 Problem(where(TABLE_BY_NAME["projects"]), row, "total_budget_usd", p["total_budget_usd"], f"the sum of the project's lines in {where(TABLE_BY_NAME['funding'])} ({total:,.0f})")

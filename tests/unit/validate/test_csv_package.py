@@ -103,7 +103,7 @@ def test_row_with_too_few_cells(small_dir):
     path = small_dir / "partners.csv"
     path.write_text(path.read_text(encoding="utf-8") + "river,someone\n", encoding="utf-8")
     problem = only_problem(small_dir)
-    assert (problem.file, problem.row, problem.column) == ("partners.csv", 4, None)
+    assert (problem.file, problem.row, problem.column) == ("partners.csv", 4, "partner")  # the first column without a cell
     assert "10 cells, as in the header (found 2)" in problem.expected
 
 
@@ -119,7 +119,7 @@ def test_blank_lines_keep_the_row_numbers_a_spreadsheet_shows(small_dir):
 def test_empty_file(small_dir):
     (small_dir / "milestones.csv").write_text("", encoding="utf-8")
     problems = problems_of(small_dir)
-    assert [(p.file, p.row) for p in problems] == [("milestones.csv", None)]
+    assert [(p.file, p.row) for p in problems] == [("milestones.csv", 1)]
     assert "header row" in problems[0].expected
 
 

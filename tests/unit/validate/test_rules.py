@@ -46,7 +46,7 @@ def test_a_table_that_could_not_be_read_is_skipped_not_crashed_on():
 def test_header_problems():
     table = TABLE_BY_NAME["reach"]
     header = [c for c in table.all_column_names if c != "unit"] + ["units"]
-    assert [(p.row, p.column, p.value) for p in header_problems(header, table, "reach")] == [(1, "unit", None), (1, "units", "units")]
+    assert [(p.row, p.column, p.value) for p in header_problems(header, table, "reach")] == [(1, "unit", ""), (1, "units", "units")]
 
 
 def test_cell_expectations():
