@@ -327,7 +327,7 @@ def gap_table(gaps: pd.DataFrame, package: Package, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "table": [t(f"table.{v}", lang) for v in gaps["table"]],
-            "project": gaps["project_id"].map(names).fillna("").values,
+            "project": [names.get(p, "") for p in gaps["project_id"]],
             "record": gaps["record"].values,
             "field": [header(v, lang) for v in gaps["field"]],
             "note": gaps["note_zh" if lang == "zh" else "note"].fillna("").values,
