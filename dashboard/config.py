@@ -1,6 +1,10 @@
 """Paths and settings. Environment variables are read here and nowhere else.
 
 - `DASHBOARD_DATA_DIR`: the data package to serve (default: the bundled `data/`).
+- `DASHBOARD_STATE_DIR`: where the app keeps what must outlive a restart, such as the last
+  good copy of the data (default: `var/` in the project).
+- `DASHBOARD_SHOW_PROBLEMS`: `1` shows the data's problems in the app (for the data
+  steward's own instance); viewers never see them otherwise.
 - `CHROMIUM`: the Chromium binary for briefing images, PDFs and browser tests
   (default: Debian's `/usr/bin/chromium`).
 """
@@ -39,6 +43,16 @@ def data_dir() -> Path:
     Read on each call (not at import) so a test or a restarted server can point elsewhere.
     """
     return Path(os.environ.get("DASHBOARD_DATA_DIR") or BUNDLED_DATA_DIR)
+
+
+def state_dir() -> Path:
+    """Where the app keeps state that outlives a restart: `DASHBOARD_STATE_DIR`, or `var/`."""
+    return Path(os.environ.get("DASHBOARD_STATE_DIR") or ROOT / "var")
+
+
+def show_problems() -> bool:
+    """Whether the app shows the data's problems (`DASHBOARD_SHOW_PROBLEMS=1`)."""
+    return os.environ.get("DASHBOARD_SHOW_PROBLEMS", "") in ("1", "true", "yes")
 
 
 def chromium_path() -> str:

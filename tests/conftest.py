@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from dashboard.store.package import Package, read_package
 from helpers import BUNDLED, SMALL
+
+# The app's state (the last good copy of the data) goes to a folder of the test run's own,
+# not the project's var/; servers the tests start inherit it.
+os.environ.setdefault("DASHBOARD_STATE_DIR", tempfile.mkdtemp(prefix="dashboard-state-"))
 
 
 @pytest.fixture(scope="session")

@@ -80,7 +80,7 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
 def read_tables(directory: Path) -> tuple[dict[str, pd.DataFrame | None], list[Problem]]:
     """Every table of the package in `directory`, and the problems that kept any from being read."""
     if not directory.is_dir():
-        return {}, [Problem(str(directory), None, None, None, "a folder holding the data package's CSV files")]
+        return {}, [Problem(directory.name, None, None, None, "a folder holding the data package's CSV files")]
     frames: dict[str, pd.DataFrame | None] = {}
     problems: list[Problem] = []
     for table in TABLES:

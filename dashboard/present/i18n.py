@@ -237,6 +237,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.xlsx": {"en": "All tables (Excel workbook)", "zh": "全部表格（Excel工作簿）"},
     "sources.footer": {"en": "Sources", "zh": "来源"},
     # Errors
+    "data.unavailable": {
+        "en": "The dashboard's data is being updated and is not ready yet. Please try again later.",
+        "zh": "仪表板数据正在更新，尚未就绪。请稍后再试。",
+    },
+    "data.last_good": {"en": "Data as checked on {date}; an update is being prepared.", "zh": "数据为{date}核验的版本；更新正在准备中。"},
     "error.data": {
         "en": "The data package has problems, so the dashboard is showing the last good data. Fix these in the CSV files:",
         "zh": "数据包存在问题，仪表板正在显示上一次有效的数据。请在CSV文件中修正以下问题：",

@@ -33,13 +33,14 @@ PAGES = (
 serve.close_network()  # also when started by a plain `streamlit run`: no lookups from here on
 st.set_page_config(page_title="UNDP China results", page_icon=str(STATIC_DIR / "favicon.png"), layout="wide")
 
-package, problems = data.current_package()
+shown = data.current_data()
+package = shown.package
 ignored, bad_slide = state.seed_from_url(package, len(BUILDERS)) if package is not None else ([], None)
 components.global_style()
 lang = components.language_switch()
 components.url_notice(ignored, bad_slide, len(BUILDERS), lang)
-if problems:
-    components.show_problems(problems, package is not None, lang)
+if shown.problems:
+    components.data_notice(shown, lang)
 if package is None:
     st.stop()
 

@@ -4,6 +4,7 @@ Sources views and its download, tables, the sources footer and data problems."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -14,12 +15,13 @@ import streamlit as st
 from dashboard.domain import figures
 from dashboard.domain.filters import Filters, year_range
 from dashboard.present.downloads import csv_bytes, workbook_bytes
-from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, labelled, t
+from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, format_partial_date, labelled, t
 from dashboard.present.province_map import label_css, province_map_figure
 from dashboard.present.tables import localized_headers, project_names, projects_roles_by_province, province_names, readable
 from dashboard.present.text import filters_summary, source_lines
 from dashboard.store.package import Package
-from dashboard.validate.problems import Problem
+from dashboard.config import show_problems
+from dashboard.store.current import Current
 from dashboard.web import state
 from dashboard.web.state import Context
 
@@ -190,7 +192,15 @@ def footer(sources: pd.DataFrame, lang: str) -> None:
     st.caption(f"**{t('sources.footer', lang)}**\n" + "\n".join(lines))
 
 
-def show_problems(problems: list[Problem], have_data: bool, lang: str) -> None:
-    """The data's problems, each naming file, row, column, value and what was expected."""
-    st.error(t("error.data" if have_data else "error.no_data", lang))
-    st.code("\n".join(str(p) for p in problems), language=None)
+def data_notice(shown: Current, lang: str) -> None:
+    """While the files are bad: the data steward (`DASHBOARD_SHOW_PROBLEMS`) sees every
+    problem; a viewer sees only which version is shown, or that none is ready yet. The log
+    has the problems either way."""
+    if show_problems():
+        st.error(t("error.data" if shown.package is not None else "error.no_data", lang))
+        st.code("\n".join(str(p) for p in shown.problems), language=None)
+    elif shown.package is None:
+        st.info(t("data.unavailable", lang))
+    elif shown.good_since is not None:
+        day = time.strftime("%Y-%m-%d", time.localtime(shown.good_since))
+        st.caption(t("data.last_good", lang, date=format_partial_date(day, lang)))

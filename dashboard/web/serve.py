@@ -22,9 +22,22 @@ def close_network() -> None:
     net_util.get_internal_ip = lambda: None
 
 
+def keep_shared_caches() -> None:
+    """A visitor's clear-cache message clears only that visitor's session.
+
+    Streamlit would empty every cache of the process for everyone, so one visitor could
+    make all the others wait while it is refilled; nothing a viewer does needs that.
+    """
+    from streamlit.runtime.app_session import AppSession
+
+    AppSession._handle_clear_cache_request = lambda self: self._session_state.clear()
+
+
 def run_streamlit(options: list[str]) -> None:
-    """`streamlit run` the app with `options` (`--server.port 8502` ...), network closed first."""
+    """`streamlit run` the app with `options` (`--server.port 8502` ...), network closed and
+    shared caches kept first."""
     close_network()
+    keep_shared_caches()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP_SCRIPT), *options]
