@@ -3,10 +3,9 @@
 import streamlit as st
 
 from dashboard.domain import figures
-from dashboard.present import charts
-from dashboard.present.i18n import format_usd, join_names, t, term
+from dashboard.present import view_figures
+from dashboard.present.i18n import format_usd, join_names, t
 from dashboard.present.tables import cofinancing_table, funding_by_type_table, funding_table, project_names, sections_table
-from dashboard.schema.codelists import FUNDER_TYPES
 from dashboard.web import components, state
 
 ctx = state.context()
@@ -15,20 +14,17 @@ components.page_header("nav.funding", ctx)
 names = project_names(view.all_projects, lang)
 records = [view["funding"]]
 sources = sections_table(records, view["sources"], lang)
-amount = t("col.amount_usd", lang)
-order = [term("funder_type", f, lang) for f in FUNDER_TYPES]
 
 by_funder = funding_table(view, lang)
-figure = charts.stacked_bars(by_funder, "project", "amount_usd", "funder_type", amount, lang, order)
+figure = view_figures.funding_figure(view, lang)
 components.figure_block("funding-by-project", t("funding.title", lang), figure, by_funder, sources, lang)
 
 by_type = funding_by_type_table(view, lang)
-figure = charts.share_bars(by_type, "funder_type", "amount_usd", "share", amount, lang, order)
+figure = view_figures.funding_share_figure(view, lang)
 components.figure_block("funding-by-type", t("funding.by_type", lang), figure, by_type, sources, lang)
 
 cofinancing = cofinancing_table(view, lang)
-series = {c: term("funder_type", c, lang) for c in ("government", "undp")}
-figure = charts.grouped_bars(cofinancing.rename(columns=series), "project", list(series.values()), amount, lang, order)
+figure = view_figures.cofinancing_figure(view, lang)
 components.figure_block("cofinancing", t("funding.cofinancing", lang), figure, cofinancing, sources, lang)
 
 st.subheader(t("funding.not_reported", lang))

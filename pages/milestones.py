@@ -4,7 +4,7 @@ Five-Year Plan periods with a numbered list of what each mark holds; undated mil
 import streamlit as st
 
 from dashboard.domain import figures
-from dashboard.present import charts
+from dashboard.present import charts, view_figures
 from dashboard.present.i18n import t
 from dashboard.present.tables import milestone_table, sections_table, timeline_frames
 from dashboard.present.text import uptake_results
@@ -35,7 +35,7 @@ groups = charts.milestone_groups(spans, points)
 
 def draw_timeline() -> None:
     """The chart, then what each numbered mark holds, so no title needs a hover."""
-    components.chart_figure(charts.timeline(spans, points, bands, "", lang), "milestones")
+    components.chart_figure(view_figures.timeline_figure(view, lang), "milestones")
     st.markdown(f"**{t('milestones.groups', lang)}**")
     lines = []
     for g in groups.itertuples():

@@ -8,8 +8,7 @@ import streamlit as st
 
 from dashboard.briefing.images import figure_png
 from dashboard.briefing.pack import pack_bytes
-from dashboard.briefing.slides import BUILDERS, build_slide, build_slides
-from dashboard.present.charts import for_slide
+from dashboard.briefing.slides import BUILDERS, build_slides, shown_slide
 from dashboard.present.i18n import t
 from dashboard.present.text import filters_summary, text_fit
 from dashboard.web import components, state
@@ -19,7 +18,7 @@ view, lang = ctx.view, ctx.lang
 count = len(BUILDERS)
 number = state.slide_number(count)
 state.go_to_slide(number, count)
-slide = build_slide(number, ctx.package, view, lang)
+slide, screen_figure = shown_slide(view, number, lang)
 filters_line = filters_summary(view, lang)
 INTERVALS = [10, 15, 20, 30, 45, 60, 90, 120]
 
@@ -32,7 +31,7 @@ with st.container(key="slide" if slide.figure is not None else "slide-text"):
         items = "".join(f"<li>{html.escape(line)}</li>" for line in slide.lines)
         st.markdown(f'<ul class="slide-lines" style="--fit: {text_fit(slide.lines, slide.figure is None):.2f}">{items}</ul>', unsafe_allow_html=True)
     if slide.figure is not None:
-        st.plotly_chart(for_slide(slide.figure), theme=None, key=f"slide-{slide.key}", height="stretch", config={"displaylogo": False, "responsive": True})
+        st.plotly_chart(screen_figure, theme=None, key=f"slide-{slide.key}", height="stretch", config={"displaylogo": False, "responsive": True})
 
 with st.container(key="slide-bar", horizontal=True):
     st.button(t("present.previous", lang), on_click=state.go_to_slide, args=(number - 1, count), shortcut="Left", disabled=number == 1, key="previous")

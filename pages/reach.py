@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.domain import figures
-from dashboard.present import charts
+from dashboard.present import view_figures
 from dashboard.present.i18n import join_names, t
 from dashboard.present.tables import project_names, reach_by_unit, sections_table
 from dashboard.web import components, state
@@ -16,7 +16,7 @@ sources = sections_table([view["reach"]], view["sources"], lang)
 
 for unit, title_key in (("people", "reach.people"), ("countries", "reach.countries")):
     table, labels, lower = reach_by_unit(view, unit, lang)
-    figure = charts.reach_bars(table.assign(_label=labels), "_label", "value", lower, "", t(f"unit.{unit}", lang), lang)
+    figure = view_figures.reach_figure(view, unit, lang)
     components.figure_block(f"reach-{unit}", t(title_key, lang), figure, table, sources, lang)
 
 missing = figures.projects_without_reach(view)

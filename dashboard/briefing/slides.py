@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.domain import figures
-from dashboard.domain.filters import View
+from dashboard.domain.filters import View, per_view
 from dashboard.present import charts
 from dashboard.present.i18n import format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
@@ -195,3 +195,11 @@ def build_slide(number: int, package: Package, view: View, lang: str) -> Slide:
 def build_slides(package: Package, view: View, lang: str) -> list[Slide]:
     """Every slide for the view, in presenting order."""
     return [build_slide(n, package, view, lang) for n in range(1, len(BUILDERS) + 1)]
+
+
+@per_view
+def shown_slide(view: View, number: int, lang: str) -> tuple[Slide, object]:
+    """Slide `number` of the view and its chart sized for a screen, made once per view and
+    shared by every presenter and viewer following along."""
+    slide = build_slide(number, view.package, view, lang)
+    return slide, (charts.for_slide(slide.figure) if slide.figure is not None else None)

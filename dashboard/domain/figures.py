@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import places
-from dashboard.domain.filters import View
+from dashboard.domain.filters import View, per_view
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ def projects_without_funding(view: View) -> list[str]:
     return [p for p in view.project_ids if p not in funded]
 
 
+@per_view
 def headline(view: View) -> Headline:
     """Counts and totals for the headline cards.
 
@@ -100,6 +101,7 @@ def projects_without_reach(view: View) -> list[str]:
 # Places -------------------------------------------------------------------------------
 
 
+@per_view
 def province_summary(view: View) -> pd.DataFrame:
     """All 34 provinces: code, names, n_projects, roles (sorted) and project_roles.
 
@@ -148,6 +150,7 @@ class ProjectInProvince:
     reach: pd.DataFrame
 
 
+@per_view
 def projects_in_province(view: View, code: str) -> list[ProjectInProvince]:
     """Every project in view working in the province, in package order."""
     here = view["locations"][view["locations"]["province_code"] == code]
@@ -176,6 +179,7 @@ def national_milestones(view: View) -> pd.DataFrame:
     return m[m["scope"].isin(["national", "international"])]
 
 
+@per_view
 def milestones_in_province(view: View, code: str) -> pd.DataFrame:
     """Milestones tied to the province itself, plus provincial milestones of projects there."""
     m = view["milestones"]
@@ -196,6 +200,7 @@ def undated_milestones(view: View) -> pd.DataFrame:
     return view["milestones"][view["milestones"]["date_first"].isna()]
 
 
+@per_view
 def policy_uptake(view: View) -> pd.DataFrame:
     """Milestones in view where policy took up the project's work."""
     return view["milestones"][view["milestones"]["kind"] == "policy_uptake"]

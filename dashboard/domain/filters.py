@@ -13,12 +13,16 @@ Rules, also said on screen:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import functools
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Callable, Hashable, TypeVar
 
 import pandas as pd
 
 from dashboard.store.package import Package
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class View:
     period_active: bool
     undated_projects: list[str]
     undated_milestones: list[str]
+    package: Package | None = field(default=None, repr=False, compare=False)
+    scope: str = ""  # what narrowed the view beyond its filters (one project's detail)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -113,8 +119,15 @@ def milestone_period_status(milestones: pd.DataFrame, year_from: int, year_to: i
 
 
 def apply_filters(package: Package, filters: Filters) -> View:
-    """The package as the filters keep it, with what the period filter could not place."""
+    """The package as the filters keep it, with what the period filter could not place.
+
+    Made once per set of filters and shared by every session (a view is never changed), so
+    what `per_view` works out from it is shared too."""
     filters = clamp(filters, package)
+    return package.memo(("view", filters), lambda: _filtered(package, filters))
+
+
+def _filtered(package: Package, filters: Filters) -> View:
     projects = package["projects"]
     locations = package["locations"]
     keep = pd.Series(True, index=projects.index)
@@ -157,10 +170,24 @@ def apply_filters(package: Package, filters: Filters) -> View:
         "sources": package["sources"],
         "five_year_plans": package["five_year_plans"],
     }
-    return View(filters, tables, projects, period_active, undated_projects, undated_milestones)
+    return View(filters, tables, projects, period_active, undated_projects, undated_milestones, package)
 
 
 def single_project_view(view: View, project_id: str) -> View:
     """The view narrowed to one project, for its detail page."""
     tables = {name: (frame[frame["project_id"] == project_id] if "project_id" in frame else frame) for name, frame in view.tables.items()}
-    return View(view.filters, tables, view.all_projects, view.period_active, [], [])
+    return View(view.filters, tables, view.all_projects, view.period_active, [], [], view.package, scope=f"project:{project_id}")
+
+
+def per_view(fn: Callable[..., T]) -> Callable[..., T]:
+    """`fn(view, *args)` worked out once per view and arguments, and shared by every session
+    looking at the same view: the result must be treated as read-only."""
+
+    @functools.wraps(fn)
+    def shared(view: View, *args: Hashable) -> T:
+        if view.package is None:
+            return fn(view, *args)
+        key = (fn.__module__, fn.__qualname__, view.filters, view.scope, args)
+        return view.package.memo(key, lambda: fn(view, *args), keep=2048)
+
+    return shared

@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard import places
 from dashboard.domain import figures
-from dashboard.domain.filters import View
+from dashboard.domain.filters import View, per_view
 from dashboard.present.i18n import format_partial_date, header, localized, plan_label, t, term
 from dashboard.store.package import Package
 
@@ -67,6 +67,7 @@ def readable(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 # Funding ------------------------------------------------------------------------------
 
 
+@per_view
 def funding_table(view: View, lang: str) -> pd.DataFrame:
     """Every funding line in view: project, funder, funder_as_named, funder_type, amount_usd, source, section."""
     f = view["funding"]
@@ -83,12 +84,14 @@ def funding_table(view: View, lang: str) -> pd.DataFrame:
     return _with_source(f, out, view["sources"], lang)
 
 
+@per_view
 def funding_by_type_table(view: View, lang: str) -> pd.DataFrame:
     """Reported funding per type of funder: funder_type, amount_usd, share (%)."""
     by_type = figures.funding_by_type(view)
     return by_type.assign(funder_type=[term("funder_type", v, lang) for v in by_type["funder_type"]])
 
 
+@per_view
 def cofinancing_table(view: View, lang: str) -> pd.DataFrame:
     """Per project: government and undp contributions."""
     co = figures.cofinancing(view)
@@ -99,6 +102,7 @@ def cofinancing_table(view: View, lang: str) -> pd.DataFrame:
 # Reach --------------------------------------------------------------------------------
 
 
+@per_view
 def reach_table(view: View, lang: str) -> pd.DataFrame:
     """Every reach figure in view, with its qualifier, audience and period."""
     r = view["reach"]
@@ -118,6 +122,7 @@ def reach_table(view: View, lang: str) -> pd.DataFrame:
     return _with_source(r, out, view["sources"], lang)
 
 
+@per_view
 def reach_by_unit(view: View, unit: str, lang: str) -> tuple[pd.DataFrame, list[str], pd.Series]:
     """The reach table's rows in one unit, their chart labels, and which are lower bounds."""
     rows = (view["reach"]["unit"] == unit).values
@@ -130,6 +135,7 @@ def reach_by_unit(view: View, unit: str, lang: str) -> tuple[pd.DataFrame, list[
 # Places -------------------------------------------------------------------------------
 
 
+@per_view
 def location_table(view: View, lang: str) -> pd.DataFrame:
     """Every place in view: project, province, code, the name as written, level, role, since, source."""
     loc = view["locations"]
@@ -159,6 +165,7 @@ def projects_roles_by_province(summary: pd.DataFrame, view: View, lang: str) -> 
     return {code: project_roles_text(pr, names, lang) for code, pr in zip(summary["code"], summary["project_roles"])}
 
 
+@per_view
 def province_table(view: View, lang: str) -> pd.DataFrame:
     """The map's Table view: provinces with at least one project, most projects first."""
     summary = figures.province_summary(view)
@@ -217,6 +224,7 @@ def project_span_text(project: pd.Series, lang: str) -> str:
     return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}"
 
 
+@per_view
 def timeline_frames(view: View, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Inputs for charts.timeline: project spans, dated milestones, and the plan bands in range."""
     names = project_names(view.all_projects, lang)
@@ -252,6 +260,7 @@ def timeline_frames(view: View, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, 
 # Projects, partners, sources and gaps ---------------------------------------------------
 
 
+@per_view
 def project_table(view: View, lang: str) -> pd.DataFrame:
     """Every project in view: id, title, dates, status, reported funding, UNDP number, source."""
     p = view["projects"]
@@ -269,6 +278,7 @@ def project_table(view: View, lang: str) -> pd.DataFrame:
     return _with_source(p, out, view["sources"], lang)
 
 
+@per_view
 def partner_table(view: View, lang: str) -> pd.DataFrame:
     """Every partner in view: name, name as the source writes it, role, type, source."""
     p = view["partners"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.domain import figures
-from dashboard.domain.filters import View
+from dashboard.domain.filters import View, per_view
 from dashboard.present.i18n import format_compact, format_partial_date, format_usd, format_usd_compact, join_names, labelled, localized, plan_label, t, term
 from dashboard.present.tables import milestone_date_label, not_reported, project_names, province_names, source_titles
 
@@ -29,6 +29,7 @@ def text_fit(lines: list[str], text_only: bool) -> float:
     return min(1.0, math.sqrt(SLIDE_ROWS[text_only] / rows)) if rows else 1.0
 
 
+@per_view
 def filters_summary(view: View, lang: str) -> str:
     """The active filters in one line: projects · period · provinces."""
     f = view.filters
@@ -56,6 +57,7 @@ class Card:
         return labelled(self.label, self.value, lang) + (f" ({self.note})" if self.note else "")
 
 
+@per_view
 def headline_cards(view: View, lang: str) -> list[Card]:
     """The five headline figures of a view, each saying what it counts.
 
@@ -126,6 +128,7 @@ class Uptake:
         return f"{self.headline}, {self.when} ({self.project})" if lang == "en" else f"{self.headline}，{self.when}（{self.project}）"
 
 
+@per_view
 def uptake_results(view: View, lang: str) -> list[Uptake]:
     """The policy-uptake milestones, counted results first, then by date (latest first)."""
     m = figures.policy_uptake(view)
@@ -151,6 +154,7 @@ class PanelEntry:
     reach: list[str]
 
 
+@per_view
 def province_panel(view: View, code: str, lang: str) -> list[PanelEntry]:
     """Every project working in the province: its roles there and its project-wide figures."""
     names = project_names(view.all_projects, lang)

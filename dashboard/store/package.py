@@ -6,6 +6,8 @@ then type the cells (numbers become numbers, dates gain their bounds and precisi
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -32,11 +34,28 @@ class Package:
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
 
+    _memo: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
     def derived(self, name: str, make: Callable[[Package], object]):
         """A value worked out from the package alone, made once: the package never changes."""
         if name not in self._derived:
             self._derived[name] = make(self)
         return self._derived[name]
+
+    def memo(self, key: object, make: Callable[[], object], keep: int = 256):
+        """A value worked out from the package and `key` (such as a set of filters), shared
+        by every session: the `keep` most recently used are kept."""
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = make()  # outside the lock: two sessions may both make it, and both get one
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > keep:
+                self._memo.popitem(last=False)
+        return value
 
 
 def typed_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:

@@ -12,12 +12,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.domain import figures
 from dashboard.domain.filters import Filters, year_range
 from dashboard.present.downloads import csv_bytes, workbook_bytes
 from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, format_partial_date, labelled, t
-from dashboard.present.province_map import label_css, province_map_figure
-from dashboard.present.tables import localized_headers, project_names, projects_roles_by_province, province_names, readable
+from dashboard.present.province_map import label_css
+from dashboard.present.view_figures import map_figure
+from dashboard.present.tables import localized_headers, project_names, province_names, readable
 from dashboard.present.text import filters_summary, source_lines
 from dashboard.store.package import Package
 from dashboard.config import show_problems
@@ -115,9 +115,7 @@ def global_style() -> None:
 
 def province_map(ctx: Context, by_role: bool, key: str, height: int = 560, on_select: Callable[[], None] | None = None) -> object:
     """The province map of the view, the chosen provinces outlined; returns the selection event."""
-    summary = figures.province_summary(ctx.view)
-    hover = projects_roles_by_province(summary, ctx.view, ctx.lang)
-    figure = province_map_figure(summary, by_role, set(ctx.view.filters.provinces), ctx.lang, hover=hover, height=height)
+    figure = map_figure(ctx.view, by_role, ctx.lang, height, True)
     if on_select is None:
         return st.plotly_chart(figure, key=key, theme=None, config=MAP_CONFIG)
     return st.plotly_chart(figure, key=key, theme=None, config=MAP_CONFIG, on_select=on_select, selection_mode="points")

@@ -1,0 +1,61 @@
+"""The charts and map of a view, made once per view and language and shared by every
+session (and by the slides): building a figure costs far more than sending it."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from dashboard.domain import figures
+from dashboard.domain.filters import View, per_view
+from dashboard.present import charts
+from dashboard.present.i18n import t, term
+from dashboard.present.province_map import province_map_figure
+from dashboard.present.tables import cofinancing_table, funding_by_type_table, funding_table, projects_roles_by_province, reach_by_unit, timeline_frames
+from dashboard.schema.codelists import FUNDER_TYPES
+
+
+def funder_order(lang: str) -> list[str]:
+    """The kinds of funder in the order every chart colours them."""
+    return [term("funder_type", f, lang) for f in FUNDER_TYPES]
+
+
+@per_view
+def map_figure(view: View, by_role: bool, lang: str, height: int, hover: bool) -> go.Figure:
+    """The province map of the view, the chosen provinces outlined; with tooltips for the web."""
+    summary = figures.province_summary(view)
+    tips = projects_roles_by_province(summary, view, lang) if hover else None
+    return province_map_figure(summary, by_role, set(view.filters.provinces), lang, hover=tips, height=height)
+
+
+@per_view
+def funding_figure(view: View, lang: str) -> go.Figure:
+    """Funding by project, stacked by kind of funder."""
+    return charts.stacked_bars(funding_table(view, lang), "project", "amount_usd", "funder_type", t("col.amount_usd", lang), lang, funder_order(lang))
+
+
+@per_view
+def funding_share_figure(view: View, lang: str) -> go.Figure:
+    """Reported funding by kind of funder, with shares."""
+    return charts.share_bars(funding_by_type_table(view, lang), "funder_type", "amount_usd", "share", t("col.amount_usd", lang), lang, funder_order(lang))
+
+
+@per_view
+def cofinancing_figure(view: View, lang: str) -> go.Figure:
+    """Government and UNDP funding side by side per project."""
+    series = {c: term("funder_type", c, lang) for c in ("government", "undp")}
+    table = cofinancing_table(view, lang).rename(columns=series)
+    return charts.grouped_bars(table, "project", list(series.values()), t("col.amount_usd", lang), lang, funder_order(lang))
+
+
+@per_view
+def reach_figure(view: View, unit: str, lang: str) -> go.Figure:
+    """The figures reached in `unit` (people or countries), lower bounds hatched."""
+    table, labels, lower = reach_by_unit(view, unit, lang)
+    return charts.reach_bars(table.assign(_label=labels), "_label", "value", lower, "", t(f"unit.{unit}", lang), lang)
+
+
+@per_view
+def timeline_figure(view: View, lang: str) -> go.Figure:
+    """Projects, milestones and plan periods on one time axis."""
+    spans, points, bands = timeline_frames(view, lang)
+    return charts.timeline(spans, points, bands, "", lang)
