@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import places
-from dashboard.domain.filters import View, per_view
+from dashboard.domain.filters import View, per_view, shared
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,7 @@ def milestones_in_province(view: View, code: str) -> pd.DataFrame:
     return m[tied.fillna(False) | provincial]
 
 
+@shared
 def milestones_by_recency(milestones: pd.DataFrame) -> pd.DataFrame:
     """Dated milestones, latest first; undated ones are left to the timeline's gap list."""
     dated = milestones.dropna(subset=["date_first"])

@@ -14,6 +14,8 @@ Rules, also said on screen:
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Callable, Hashable, TypeVar
@@ -177,6 +179,45 @@ def single_project_view(view: View, project_id: str) -> View:
     """The view narrowed to one project, for its detail page."""
     tables = {name: (frame[frame["project_id"] == project_id] if "project_id" in frame else frame) for name, frame in view.tables.items()}
     return View(view.filters, tables, view.all_projects, view.period_active, [], [], view.package, scope=f"project:{project_id}")
+
+
+_SHARED: OrderedDict = OrderedDict()
+_SHARED_LOCK = threading.Lock()
+SHARED_KEEP = 2048
+
+
+def _identity(value: object) -> object:
+    """A value as a cache key: itself when hashable, else the identity of it (or of each
+    item of a list): tables from a shared view are the same objects in every session."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_identity(v) for v in value)
+    try:
+        hash(value)
+        return value
+    except TypeError:
+        return ("id", id(value))
+
+
+def shared(fn: Callable[..., T]) -> Callable[..., T]:
+    """`fn(*args)` worked out once for the same arguments (tables by identity) and shared by
+    every session. The arguments are kept with the result, so an identity is never reused
+    for another table while the entry lives; the result must be treated as read-only."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: object) -> T:
+        key = (fn.__module__, fn.__qualname__, _identity(args))
+        with _SHARED_LOCK:
+            if key in _SHARED:
+                _SHARED.move_to_end(key)
+                return _SHARED[key][1]
+        value = fn(*args)
+        with _SHARED_LOCK:
+            _SHARED[key] = (args, value)
+            while len(_SHARED) > SHARED_KEEP:
+                _SHARED.popitem(last=False)
+        return value
+
+    return wrapper
 
 
 def per_view(fn: Callable[..., T]) -> Callable[..., T]:

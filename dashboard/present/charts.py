@@ -12,6 +12,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.domain.filters import shared
 from dashboard.present.i18n import format_compact, format_number, format_usd_compact, t
 
 UNDP_BLUE = "#006EB5"
@@ -259,6 +260,7 @@ def timeline_axis(projects: pd.DataFrame, milestones: pd.DataFrame) -> tuple[pd.
     return dates.iloc[0] - pd.DateOffset(months=6), dates.iloc[-1] + pd.DateOffset(months=6), breaks
 
 
+@shared
 def milestone_groups(projects: pd.DataFrame, milestones: pd.DataFrame) -> pd.DataFrame:
     """Milestones of one project close together in time, as one numbered mark each.
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard import places
 from dashboard.domain import figures
-from dashboard.domain.filters import View, per_view
+from dashboard.domain.filters import View, per_view, shared
 from dashboard.present.i18n import format_partial_date, header, localized, plan_label, t, term
 from dashboard.store.package import Package
 
@@ -44,6 +44,7 @@ def _with_source(records: pd.DataFrame, out: pd.DataFrame, sources: pd.DataFrame
     return out
 
 
+@shared
 def localized_headers(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table with its column ids (and index name) turned into headers in `lang`."""
     out = table.rename(columns=lambda c: header(str(c), lang))
@@ -52,6 +53,7 @@ def localized_headers(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+@shared
 def readable(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table as a person reads it: thousands separators, and gaps written as gaps.
 
@@ -194,6 +196,7 @@ def milestone_date_label(row: pd.Series, lang: str) -> str:
     return text
 
 
+@shared
 def milestone_table(view: View, milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The given milestones: date, project, kind, title, plan, count, status, scope, source."""
     names = project_names(view.all_projects, lang)
@@ -293,6 +296,7 @@ def partner_table(view: View, lang: str) -> pd.DataFrame:
     return _with_source(p, out, view["sources"], lang)
 
 
+@shared
 def source_table(package: Package, lang: str) -> pd.DataFrame:
     """The sources: title, kind, publisher, date, file name, note."""
     s = package["sources"]
@@ -308,6 +312,7 @@ def source_table(package: Package, lang: str) -> pd.DataFrame:
     )
 
 
+@shared
 def sections_table(records: list[pd.DataFrame], sources: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The Sources view of a figure: document title, file and section behind the records shown."""
     pairs = figures.source_sections(records)
@@ -321,6 +326,7 @@ def sections_table(records: list[pd.DataFrame], sources: pd.DataFrame, lang: str
     )
 
 
+@shared
 def records_per_source_table(package: Package, lang: str) -> pd.DataFrame:
     """Sources (by file) against tables, with the number of records each source gave."""
     counts = figures.records_per_source(package.tables)
@@ -331,6 +337,7 @@ def records_per_source_table(package: Package, lang: str) -> pd.DataFrame:
     return wide
 
 
+@shared
 def gap_table(gaps: pd.DataFrame, package: Package, lang: str) -> pd.DataFrame:
     """The data-gaps list in the reader's language."""
     names = project_names(package["projects"], lang)

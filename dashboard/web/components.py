@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow as pa
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.domain.filters import Filters, year_range
+from dashboard.domain.filters import Filters, shared, year_range
 from dashboard.present.downloads import csv_bytes, workbook_bytes
 from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, format_partial_date, labelled, t
 from dashboard.present.province_map import label_css
@@ -136,7 +137,15 @@ def page_header(title_key: str, ctx: Context) -> None:
 
 def show_table(table: pd.DataFrame, lang: str, key: str | None = None, hide_index: bool = True) -> None:
     """A display table as a person reads it: headers in `lang`, separators, gaps as gaps."""
-    st.dataframe(localized_headers(readable(table, lang), lang), hide_index=hide_index, key=key)
+    shown = localized_headers(readable(table, lang), lang)
+    st.dataframe(arrow_table(shown) if hide_index else shown, hide_index=hide_index, key=key)
+
+
+@shared
+def arrow_table(table: pd.DataFrame) -> pa.Table:
+    """A display table as Arrow, converted once and shared (the conversion is most of a
+    table's cost on a page)."""
+    return pa.Table.from_pandas(table, preserve_index=False)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
