@@ -90,7 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     serve_cmd = commands.add_parser("serve", help="serve the dashboard (no outside lookups, whatever the address)")
     serve_cmd.add_argument("--address", help="address to listen on: 0.0.0.0 for an intranet (default: localhost, from .streamlit/config.toml)")
     serve_cmd.add_argument("--port", type=int, help="port to listen on (default 8501)")
+    serve_cmd.add_argument("--processes", type=int, default=1, help="app processes behind nginx (Debian's package) on the ports after --port; 1 serves without nginx")
     args, rest = parser.parse_known_args(argv)
+    if args.command == "serve" and args.processes > 1:
+        from dashboard.config import state_dir
+        from dashboard.web.serve import serve_several
+
+        return serve_several(args.processes, args.address or "127.0.0.1", args.port or 8501, state_dir() / "nginx")
     if args.command == "serve":
         from dashboard.web.serve import run_streamlit
 

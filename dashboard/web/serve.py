@@ -9,7 +9,12 @@ same-origin browser (the only kind the app needs) connects and nothing else is a
 
 from __future__ import annotations
 
+import signal
+import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 from dashboard.config import APP_SCRIPT
 
@@ -42,3 +47,95 @@ def run_streamlit(options: list[str]) -> None:
 
     sys.argv = ["streamlit", "run", str(APP_SCRIPT), *options]
     cli.main()
+
+
+NGINX = "/usr/sbin/nginx"
+
+
+def nginx_config(address: str, port: int, backends: list[int], prefix: Path) -> str:
+    """nginx in front of the app processes: WebSockets passed through, each browser kept on
+    one process by a cookie (its session, and files it downloads, live there), everything
+    else in `prefix`."""
+    servers = "".join(f"    server 127.0.0.1:{p};\n" for p in backends)
+    return f"""worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  client_body_temp_path {prefix}/body;
+  proxy_temp_path {prefix}/proxy;
+  fastcgi_temp_path {prefix}/fastcgi;
+  uwsgi_temp_path {prefix}/uwsgi;
+  scgi_temp_path {prefix}/scgi;
+  log_format combined_upstream '$remote_addr [$time_local] "$request" $status $body_bytes_sent upstream=$upstream_addr';
+  access_log {prefix}/access.log combined_upstream;
+  map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
+  # A browser's first request picks a process at random; the cookie keeps it there.
+  map $cookie_dashboard_route $route {{ "" $request_id; default $cookie_dashboard_route; }}
+  upstream dashboard {{
+    hash $route consistent;
+{servers}  }}
+  server {{
+    listen {address}:{port};
+    client_max_body_size 50m;
+    location / {{
+      proxy_pass http://dashboard;
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade $http_upgrade;
+      proxy_set_header Connection $connection_upgrade;
+      proxy_set_header Host $http_host;
+      proxy_read_timeout 1d;
+      proxy_buffering off;
+      add_header Set-Cookie "dashboard_route=$route; Path=/; HttpOnly; SameSite=Lax" always;
+    }}
+  }}
+}}
+"""
+
+
+def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 90) -> None:
+    """Until the app (or nginx in front of it) on `port` answers the health check."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the app process for port {port} stopped")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"the app process for port {port} did not start")
+
+
+def serve_several(processes: int, address: str, port: int, prefix: Path) -> int:
+    """`processes` app processes on the ports after `port` (loopback only), nginx on
+    `address:port` in front of them; stops them all on Ctrl-C or SIGTERM."""
+    if not Path(NGINX).exists():
+        raise SystemExit(f"{NGINX} is missing: install Debian's nginx (the test command does: make test)")
+    prefix.mkdir(parents=True, exist_ok=True)
+    backends = [port + 1 + i for i in range(processes)]
+    children = [subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--address", "127.0.0.1", "--port", str(p)]) for p in backends]
+    stop = lambda *_: [c.terminate() for c in children]  # noqa: E731
+    signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
+    try:
+        for p, child in zip(backends, children):
+            wait_until_healthy(p, child)
+        conf = prefix / "nginx.conf"
+        conf.write_text(nginx_config(address, port, backends, prefix))
+        nginx = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"])
+        children.append(nginx)
+        wait_until_healthy(port, nginx)
+        print(f"\n  The dashboard: http://{'localhost' if address in ('127.0.0.1', 'localhost') else address}:{port}"
+              f" (nginx, {processes} app processes on ports {backends[0]}-{backends[-1]})\n", flush=True)
+        while all(c.poll() is None for c in children):
+            time.sleep(1)
+        return 1  # a process stopped on its own
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop()
+        for c in children:
+            try:
+                c.wait(10)
+            except subprocess.TimeoutExpired:
+                c.kill()
