@@ -17,20 +17,24 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# PROCESSES=2 serves two app processes behind nginx; ADDRESS=0.0.0.0 for an intranet.
 run: $(STAMP)
-	$(BIN)/python -m dashboard serve
+	$(BIN)/python -m dashboard serve $(if $(ADDRESS),--address $(ADDRESS)) $(if $(PROCESSES),--processes $(PROCESSES))
 
 # Browser tests and briefing images need Debian's chromium, a CJK font and (to look at
-# PDF pages) poppler-utils; install them when missing.
+# PDF pages) poppler-utils; the several-process recipe needs Debian's nginx. Install them
+# when missing.
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || [ ! -x /usr/sbin/nginx ]; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk poppler-utils; \
+		$$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk poppler-utils nginx; \
 	fi
 
+# The load test runs alone after the rest: it measures what two cores can serve.
 test: $(STAMP) browser
 	$(BIN)/python -m dashboard check
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 -m "not capacity"
+	$(BIN)/python -m pytest -m capacity
 
 check: $(STAMP)
 	$(BIN)/python -m dashboard check

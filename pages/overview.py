@@ -1,6 +1,5 @@
 """Overview: the headline figures, a small map and the latest milestones."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.domain import figures
@@ -32,10 +31,9 @@ with left:
     st.page_link(ctx.pages["map"], label=t("overview.open_map", lang), icon=":material/map:")
 with right:
     chosen = view.filters.provinces
-    milestones = pd.concat([figures.milestones_in_province(view, c) for c in chosen]).drop_duplicates("milestone_id") if chosen else view["milestones"]
     where = join_names([province_names(lang)[c] for c in chosen], lang)
     st.subheader(md(t("overview.recent_in", lang, where=where) if chosen else t("overview.recent", lang)))
-    recent = figures.milestones_by_recency(milestones).head(6)
+    recent = figures.latest_milestones(view, 6)
     if chosen and recent.empty:
         st.markdown(md(t("overview.none_in", lang, where=where)))
     for _, r in milestone_table(view, recent, lang).iterrows():

@@ -26,6 +26,7 @@ class Headline:
     milestones_planned: int
 
 
+@per_view
 def projects_without_funding(view: View) -> list[str]:
     """Ids of the projects in view with no funding line that gives an amount."""
     funded = set(view["funding"].dropna(subset=["amount_usd"])["project_id"])
@@ -59,6 +60,7 @@ def headline(view: View) -> Headline:
 # Funding ------------------------------------------------------------------------------
 
 
+@per_view
 def funding_by_type(view: View) -> pd.DataFrame:
     """Reported funding per funder type: funder_type, amount_usd and share (%), largest first."""
     f = view["funding"].dropna(subset=["amount_usd"])
@@ -68,6 +70,7 @@ def funding_by_type(view: View) -> pd.DataFrame:
     return out.sort_values("amount_usd", ascending=False, ignore_index=True)
 
 
+@per_view
 def cofinancing(view: View) -> pd.DataFrame:
     """Per project: government and UNDP contributions side by side (other funders excluded)."""
     f = view["funding"].dropna(subset=["amount_usd"])
@@ -77,6 +80,7 @@ def cofinancing(view: View) -> pd.DataFrame:
     return pd.DataFrame({"project_id": wide.index, "government": wide["government"].values, "undp": wide["undp"].values})
 
 
+@per_view
 def unnamed_funding(view: View) -> tuple[float, list[str]]:
     """Money reported with no funder named, and the ids of the projects it belongs to."""
     f = view["funding"]
@@ -84,6 +88,7 @@ def unnamed_funding(view: View) -> tuple[float, list[str]]:
     return float(lines["amount_usd"].sum()), list(dict.fromkeys(lines["project_id"]))
 
 
+@per_view
 def project_funding(view: View) -> pd.Series:
     """Reported funding per project id (NaN where no line gives an amount)."""
     return view["funding"].groupby("project_id")["amount_usd"].sum(min_count=1)
@@ -92,6 +97,7 @@ def project_funding(view: View) -> pd.Series:
 # Reach --------------------------------------------------------------------------------
 
 
+@per_view
 def projects_without_reach(view: View) -> list[str]:
     """Ids of the projects in view that report no reach figure."""
     reached = set(view["reach"].dropna(subset=["value"])["project_id"])
@@ -128,11 +134,13 @@ def province_summary(view: View) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@per_view
 def unnamed_places(view: View) -> pd.DataFrame:
     """Location rows whose province the source does not name."""
     return view["locations"][view["locations"]["province_code"].isna()]
 
 
+@per_view
 def projects_without_province(view: View) -> list[str]:
     """Ids of the projects in view with no place in any province (national or international work)."""
     located = set(view["locations"].dropna(subset=["province_code"])["project_id"])
@@ -173,6 +181,7 @@ def projects_in_province(view: View, code: str) -> list[ProjectInProvince]:
 # Milestones ---------------------------------------------------------------------------
 
 
+@per_view
 def national_milestones(view: View) -> pd.DataFrame:
     """Milestones of national or international scope (they have no province)."""
     m = view["milestones"]
@@ -196,6 +205,15 @@ def milestones_by_recency(milestones: pd.DataFrame) -> pd.DataFrame:
     return dated.sort_values(["date_last", "milestone_id"], ascending=[False, True])
 
 
+@per_view
+@per_view
+def latest_milestones(view: View, n: int) -> pd.DataFrame:
+    """The `n` latest dated milestones of the view; with provinces chosen, of those provinces."""
+    chosen = view.filters.provinces
+    milestones = pd.concat([milestones_in_province(view, c) for c in chosen]).drop_duplicates("milestone_id") if chosen else view["milestones"]
+    return milestones_by_recency(milestones).head(n)
+
+
 def undated_milestones(view: View) -> pd.DataFrame:
     """Milestones in view whose source gives no date."""
     return view["milestones"][view["milestones"]["date_first"].isna()]
@@ -207,12 +225,14 @@ def policy_uptake(view: View) -> pd.DataFrame:
     return view["milestones"][view["milestones"]["kind"] == "policy_uptake"]
 
 
+@per_view
 def plans_in_period(view: View) -> pd.DataFrame:
     """The Five-Year Plans that overlap the filtered period."""
     f, plans = view.filters, view["five_year_plans"]
     return plans[(plans["end_year"] >= f.year_from) & (plans["start_year"] <= f.year_to)]
 
 
+@per_view
 def timeline_projects(view: View) -> pd.DataFrame:
     """The projects the timeline draws: those in view, and those of any milestone in view."""
     shown = list(dict.fromkeys([*view.project_ids, *view["milestones"]["project_id"]]))

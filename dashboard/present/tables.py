@@ -7,6 +7,8 @@ last step (`localized_headers`), when a table is shown or downloaded.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from dashboard import places
@@ -16,17 +18,20 @@ from dashboard.present.i18n import format_partial_date, header, localized, plan_
 from dashboard.store.package import Package
 
 
+@shared
 def project_names(projects: pd.DataFrame, lang: str) -> dict[str, str]:
     """Project id -> short title in `lang`, for the projects in the frame given."""
     return dict(zip(projects["project_id"], localized(projects, "short_title", lang)))
 
 
+@functools.lru_cache(maxsize=None)
 def province_names(lang: str) -> dict[str, str]:
     """GB/T 2260 code -> province name in `lang`, for all 34 provinces."""
     key = "name_zh" if lang == "zh" else "name_en"
     return {r["code"]: r[key] for r in places.province_rows()}
 
 
+@shared
 def source_titles(sources: pd.DataFrame, lang: str) -> dict[str, str]:
     """Source id -> title in `lang`."""
     return dict(zip(sources["source_id"], localized(sources, "title", lang)))

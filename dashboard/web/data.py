@@ -1,12 +1,57 @@
 """The data this run shows: the package as its files are now, or the last good copy while
-they are bad (see `store/current.py`)."""
+they are bad (see `store/current.py`); and the default view worked out ahead of the first
+visitors."""
 
 from __future__ import annotations
 
+import logging
+import threading
+
+from dashboard.briefing.slides import BUILDERS, shown_slide
 from dashboard.config import data_dir, state_dir
+from dashboard.domain.filters import Filters, apply_filters
+from dashboard.present import view_figures
+from dashboard.present.i18n import LANGUAGES
+from dashboard.present.tables import funding_by_type_table, funding_table, cofinancing_table, location_table, project_table, province_table
+from dashboard.present.text import headline_cards, uptake_results
 from dashboard.store.current import Current, current
+from dashboard.store.package import Package
 
 
 def current_data() -> Current:
     """The package to show, the files' problems, and whether it is the last good copy."""
-    return current(data_dir(), state_dir())
+    shown = current(data_dir(), state_dir())
+    if shown.package is not None:
+        shown.package.derived("warm-up", start_warm_up)
+    return shown
+
+
+def warm_up(package: Package) -> None:
+    """Work out the unfiltered view of every page and slide in both languages, as the first
+    visitors would, so a room arriving at once after a (re)start does not all wait for it."""
+    try:
+        for lang in LANGUAGES:
+            view = apply_filters(package, Filters())
+            headline_cards(view, lang)
+            uptake_results(view, lang)
+            for table in (funding_table, funding_by_type_table, cofinancing_table, location_table, project_table, province_table):
+                table(view, lang)
+            view_figures.map_figure(view, False, lang, 420, True)
+            view_figures.map_figure(view, False, lang, 560, True)
+            view_figures.funding_figure(view, lang)
+            view_figures.funding_share_figure(view, lang)
+            view_figures.cofinancing_figure(view, lang)
+            view_figures.reach_figure(view, "people", lang)
+            view_figures.reach_figure(view, "countries", lang)
+            view_figures.timeline_figure(view, lang)
+            for number in range(1, len(BUILDERS) + 1):
+                shown_slide(view, number, lang)
+    except Exception:  # noqa: BLE001 - a warm-up that fails leaves the pages to do the work
+        logging.getLogger("dashboard").exception("warming up the default view failed")
+
+
+def start_warm_up(package: Package) -> threading.Thread:
+    """Warm up in the background: the first page does not wait for it."""
+    thread = threading.Thread(target=warm_up, args=(package,), name="warm-up", daemon=True)
+    thread.start()
+    return thread

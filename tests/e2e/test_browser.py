@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import time
 import zipfile
 
 import openpyxl

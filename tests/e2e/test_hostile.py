@@ -24,7 +24,9 @@ from dashboard.store.package import read_package
 from harness import free_port, map_point, start_server, wait_until_painted
 from helpers import HOSTILE, SMALL, hostile_package
 
-PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
+# Every page, and the views that show one project's or one province's text in full (the
+# chosen project's name in the filter, its detail, the province panel).
+PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources", "projects?project=river&", "map?province=530000&")
 # Each part of the payload that formatting would wrap in an element of its own.
 MARKERS = ["BOLDHOSTILE", "STRONGHOSTILE", "EMHOSTILE", "LINKHOSTILE", "MATHHOSTILE", "REDHOSTILE", "CODEHOSTILE"]
 LITERAL = "<b>BOLDHOSTILE</b> **STRONGHOSTILE**"  # how the payload reads when it stays text
@@ -90,7 +92,7 @@ class Watched:
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_show_hostile_data_as_text(browser, hostile_server, path, lang):
     watched = Watched(browser, hostile_server)
-    watched.open(f"{path}?lang={lang}")
+    watched.open(f"{path}lang={lang}" if path.endswith("&") else f"{path}?lang={lang}")
     assert watched.findings() == []
     if path != "sources":  # its data is all in tables, which draw on a canvas
         assert LITERAL in watched.shown(), "the payload should be on the page, as text"

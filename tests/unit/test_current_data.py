@@ -99,3 +99,13 @@ def test_served_app_clears_only_the_asking_session_on_clear_cache(monkeypatch):
     visitor = Session()
     AppSession._handle_clear_cache_request(visitor)
     assert visitor._session_state == {} and shared() == 1 and runs == [1]
+
+
+def test_the_default_view_is_worked_out_ahead_of_the_first_visitors(small_dir):
+    from dashboard.store.package import read_package
+    from dashboard.web.data import warm_up
+
+    package = read_package(small_dir)
+    warm_up(package)
+    made = {key[1] for key in package._memo if isinstance(key, tuple) and len(key) == 5}
+    assert {"map_figure", "funding_figure", "timeline_figure", "headline_cards", "shown_slide"} <= made
