@@ -12,6 +12,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -52,6 +53,11 @@ def run_streamlit(options: list[str]) -> None:
     close_network()
     keep_shared_caches()
     keep_config_fixed()
+    # Read the data and work out the default view while the server starts, not when the
+    # first visitor arrives (the pages run in this same process and share the result).
+    from dashboard.web.data import current_data
+
+    threading.Thread(target=current_data, name="read-data", daemon=True).start()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP_SCRIPT), *options]
