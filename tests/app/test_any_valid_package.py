@@ -19,7 +19,7 @@ from helpers import PAGES, write_rows
 from dashboard.schema import TABLES
 from strategies import valid_packages
 
-SETTINGS = settings(max_examples=int(os.environ.get("PACKAGE_EXAMPLES", 12)), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], derandomize="PACKAGE_EXAMPLES" not in os.environ)
+SETTINGS = settings(max_examples=int(os.environ.get("PACKAGE_EXAMPLES", 8)), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], derandomize="PACKAGE_EXAMPLES" not in os.environ)
 
 
 def render_every_page(directory: Path, query: dict) -> None:

@@ -84,8 +84,8 @@ def load(url: str, users: int, seconds: int, pids: list[int], out: Path) -> dict
 def test_forty_viewers_at_once(several, tmp_path):
     pids = backend_pids(several["ports"])
     assert len(pids) == 2
-    warm = load(several["url"], 40, 20, pids, tmp_path / "warm.json")
-    steady = load(several["url"], 40, 30, pids, tmp_path / "steady.json")
+    warm = load(several["url"], 40, 15, pids, tmp_path / "warm.json")
+    steady = load(several["url"], 40, 20, pids, tmp_path / "steady.json")
     print("\nwarm-up:", json.dumps(warm), "\nsteady:", json.dumps(steady))
     assert warm["failures"] == 0 and steady["failures"] == 0, steady["failure_examples"]
     assert steady["p95_s"] <= 2.0
