@@ -42,6 +42,7 @@ check: $(STAMP)
 geo: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[geo]'
 	$(BIN)/python geo/build_boundaries.py
+	$(BIN)/python geo/build_gazetteer.py
 
 fonts: $(STAMP) browser
 	$(BIN)/python -m pip install --quiet -e '.[fonts]'

@@ -26,8 +26,11 @@ def view_of(package: Package, **filters) -> View:
 
 
 def read_rows(directory: Path, table: str) -> list[dict[str, str]]:
-    """A table's rows as dicts of text."""
-    with (directory / f"{table}.csv").open(encoding="utf-8") as f:
+    """A table's rows as dicts of text (none for an optional table the package leaves out)."""
+    path = directory / f"{table}.csv"
+    if TABLE_BY_NAME[table].optional and not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 

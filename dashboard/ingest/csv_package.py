@@ -84,6 +84,9 @@ def read_tables(directory: Path) -> tuple[dict[str, pd.DataFrame | None], list[P
     frames: dict[str, pd.DataFrame | None] = {}
     problems: list[Problem] = []
     for table in TABLES:
+        if table.optional and not (directory / table.file_name).exists():
+            frames[table.name] = pd.DataFrame(columns=table.all_column_names, dtype=object)
+            continue
         frames[table.name], found = read_table(directory / table.file_name, table)
         problems += found
     return frames, problems

@@ -6,12 +6,23 @@ same names (`role.pilot_province`, `kind.policy_uptake`, ...); a test keeps both
 
 from __future__ import annotations
 
-SOURCE_KINDS = ("document", "reference")
-PROJECT_STATUSES = ("ongoing", "completed", "planned")
-PARTNER_ROLES = ("implementing_partner", "national_counterpart", "steering_committee", "technical_partner", "international_partner")
-PARTNER_TYPES = ("government", "un", "academic", "international", "other")
+SOURCE_KINDS = ("document", "reference", "dataset", "link")
+PROJECT_STATUSES = ("ongoing", "completed", "planned", "suspended", "cancelled")
+PARTNER_ROLES = (
+    "implementing_partner",
+    "national_counterpart",
+    "steering_committee",
+    "technical_partner",
+    "international_partner",
+    # IATI participating-org roles beyond implementing
+    "funder",
+    "accountable",
+    "extending",
+)
+PARTNER_TYPES = ("government", "un", "academic", "international", "ngo", "private", "other")
 QUALIFIERS = ("exact", "lower_bound")
-ADMIN_LEVELS = ("province", "city")
+# Levels of a place: the whole country, a division (GB/T 2260), below a county, or outside China.
+ADMIN_LEVELS = ("country", "province", "prefecture", "county", "locality", "abroad")
 REACH_MEASURES = ("participants", "countries")
 REACH_UNITS = ("people", "countries")
 DATE_QUALIFIERS = ("on", "by", "from")
@@ -38,4 +49,30 @@ THEMES = (
     "public_sector_reform",
     "poverty_reduction",
     "south_south_cooperation",
+    # Further themes of UNDP's published portfolio (from IATI sectors)
+    "governance",
+    "energy",
+    "disaster_risk",
+    "social_protection",
+    "development_finance",
+    "unspecified",
 )
+# IATI: budget type and status, transaction types, result types (the codes UNDP uses, and the rest of each list).
+BUDGET_TYPES = ("original", "revised")
+BUDGET_STATUSES = ("indicative", "committed")
+TRANSACTION_KINDS = (
+    "incoming_funds",
+    "outgoing_commitment",
+    "disbursement",
+    "expenditure",
+    "interest_payment",
+    "loan_repayment",
+    "reimbursement",
+    "purchase_of_equity",
+    "sale_of_equity",
+    "credit_guarantee",
+    "incoming_commitment",
+    "outgoing_pledge",
+    "incoming_pledge",
+)
+RESULT_KINDS = ("output", "outcome", "impact", "other")

@@ -58,6 +58,9 @@ class Table:
     ordered_dates: tuple[tuple[str, str], ...] = ()
     # (name column, province column): the name as the source wrote it must match the code.
     place_check: tuple[str, str] | None = None
+    # An optional table may be left out of a package: it then reads as empty. Tables added
+    # after a package format was in use are optional, so older packages stay valid.
+    optional: bool = False
 
     @property
     def file_name(self) -> str:

@@ -54,7 +54,7 @@ def keep_last_good(directory: Path, state_dir: Path) -> None:
     """Copy a package that passed the check to its last-good place, replacing the old copy
     in one rename so a crash never leaves half a copy."""
     target = last_good_dir(directory, state_dir)
-    files = [t.file_name for t in TABLES]
+    files = [t.file_name for t in TABLES if (directory / t.file_name).exists()]  # optional tables may be left out
     if target.is_dir() and all((target / f).exists() and (target / f).read_bytes() == (directory / f).read_bytes() for f in files):
         return
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -116,24 +116,39 @@ def order_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Proble
     return problems
 
 
+def _point(r: pd.Series) -> tuple[float, float] | None:
+    """(latitude, longitude) of a row that gives a valid point, else None (bad values are reported elsewhere)."""
+    lat, lon = r.get("latitude", ""), r.get("longitude", "")
+    if not lat or not lon or not _NUMBER.fullmatch(lat) or not _NUMBER.fullmatch(lon):
+        return None
+    lat_f, lon_f = float(lat), float(lon)
+    return (lat_f, lon_f) if -90 <= lat_f <= 90 and -180 <= lon_f <= 180 else None
+
+
 def place_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem]:
-    """Place names the reference does not know, and codes that do not match the name."""
+    """Place names the reference does not know, and codes or levels that do not match the name (and point)."""
     if not table.place_check:
         return []
     name_col, code_col = table.place_check
     problems = []
     for row, r in frame.iterrows():
+        level = r.get("admin_level", "")
+        if level in ("country", "abroad"):
+            if r[code_col]:
+                problems.append(Problem(where, row, code_col, r[code_col], f"no province code: the place is {'the whole country' if level == 'country' else 'outside China'}"))
+            continue
         if not r[code_col]:
             continue  # a gap: the source names no province
         try:
-            match = places.match_place(r[name_col])
+            match = places.resolve_place(r[name_col], _point(r))
         except places.PlaceError as err:
-            problems.append(Problem(where, row, name_col, r[name_col], f"a province or city name in the reference: {err}"))
+            problems.append(Problem(where, row, name_col, r[name_col], f"a place in the reference: {err}"))
             continue
-        if match.code != r[code_col]:
-            problems.append(Problem(where, row, code_col, r[code_col], f"{match.code}, the code of {match.name_en} named in {name_col}"))
-        if "admin_level" in r and match.admin_level != r["admin_level"]:
-            problems.append(Problem(where, row, "admin_level", r["admin_level"], f"'{match.admin_level}': {r[name_col]} is a {match.admin_level}"))
+        if match.province_code != r[code_col]:
+            named = next((p["name_en"] for p in places.province_rows() if p["code"] == match.province_code), "outside China")
+            problems.append(Problem(where, row, code_col, r[code_col], f"{match.province_code or 'no code'}, the code of {named}, where {r[name_col]} lies"))
+        if level and match.admin_level != level:
+            problems.append(Problem(where, row, "admin_level", level, f"'{match.admin_level}': {r[name_col]} is a {match.admin_level}"))
     return problems
 
 

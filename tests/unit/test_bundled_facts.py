@@ -35,7 +35,7 @@ def test_good_governance_budget_dates_and_number(bundled):
     funding = bundled["funding"].query("project_id == 'good-governance'")
     assert dict(zip(funding["funder_type"], funding["amount_usd"])) == {"undp": 1_000_000, "government": 740_000}
     assert set(funding["source_id"]) == {GOVERNANCE}
-    assert one(bundled["locations"], project_id="good-governance", place_as_written="Xiangfan")[["province_code", "admin_level"]].tolist() == ["420000", "city"]
+    assert one(bundled["locations"], project_id="good-governance", place_as_written="Xiangfan")[["province_code", "admin_level"]].tolist() == ["420000", "prefecture"]
 
 
 def test_iprcc_funding_and_reach(bundled):

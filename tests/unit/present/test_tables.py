@@ -53,7 +53,7 @@ def test_reach_by_unit_marks_lower_bounds(small):
 def test_place_and_province_tables(small):
     view = view_of(small)
     places = tables.location_table(view, "en").set_index("place_as_written")
-    assert (places.loc["Kunming", "province"], places.loc["Kunming", "admin_level"]) == ("Yunnan", "City")
+    assert (places.loc["Kunming", "province"], places.loc["Kunming", "admin_level"]) == ("Yunnan", "Prefecture / city")
     assert places.loc["three coastal provinces", "province"] == "not reported"
     provinces = tables.province_table(view, "en").set_index("province_code")
     assert provinces.loc["530000", "projects_roles"] == "River Pilot (Pilot province, Project location)"
