@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard serve`, `check [DATA_DIR]`, `brief --out FILE`, `datapackage`."""
+"""Command line: `python -m dashboard serve`, `check [DATA_DIR]`, `import-iati FILE... --out DIR`, `brief --out FILE`, `datapackage`."""
 
 from __future__ import annotations
 
@@ -29,9 +29,14 @@ def check(directory: str) -> int:
         print(f"  {table.name:<18}{len(package[table.name]):>6}{gaps[table.name]:>6}")
     print(f"\n  {len(TABLES)} tables, {sum(len(package[t.name]) for t in TABLES)} rows, {gaps.sum()} values not reported by the sources.")
     if package.warnings:
-        print(f"\n  {len(package.warnings)} translation(s) missing:")
+        # Grouped by file and column: an import can leave hundreds of values in English only.
+        groups: dict[tuple[str, str], list] = {}
         for warning in package.warnings:
-            print(f"  - {warning}")
+            groups.setdefault((warning.file, warning.column), []).append(warning)
+        print(f"\n  {len(package.warnings)} translation(s) missing (shown in English meanwhile):")
+        for (file, column), found in groups.items():
+            rows = ", ".join(str(w.row) for w in found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+            print(f"  - {file}, column '{column}': {len(found)} missing (rows {rows})")
     else:
         print("  Every translatable value has its Chinese translation.")
     print("\nNo errors.")
@@ -72,6 +77,34 @@ def brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_iati(args: argparse.Namespace) -> int:
+    """Merge IATI activity files into a copy of a package; print what came in, or every problem."""
+    import time
+    from pathlib import Path
+
+    from dashboard.ingest.iati import ImportError_, import_iati, write_package
+
+    started = time.perf_counter()
+    try:
+        imported = import_iati([Path(f) for f in args.files], Path(args.base))
+    except ImportError_ as err:
+        print(f"Nothing was imported: {len(err.problems)} problem(s):\n")
+        for problem in err.problems:
+            print(f"  - {problem}")
+        return 1
+    write_package(imported.frames, Path(args.out))
+    c = imported.counts
+    print(f"Imported {', '.join(args.files)} into {args.out} (merged with {args.base}) in {time.perf_counter() - started:.1f} s:")
+    print(f"  {c['projects']} projects (and {len(imported.frames['differences'])} differences with documented ones), {c['outputs']} outputs, "
+          f"{c['budgets']} budgets, {c['transactions']} transactions, {c['locations']} places, {c['results']} result rows, "
+          f"{c['partners']} partners, {c['sources'] - len(args.files)} published documents")
+    if imported.unused:
+        print("  Not used (administrative defaults and markers): " + ", ".join(f"{tag} {n}" for tag, n in sorted(imported.unused.items())))
+    for note in imported.notes:
+        print(f"  Note: {note}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
@@ -87,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     brief_cmd.add_argument("--province", action="append", default=[], help="GB/T 2260 code; repeat for several")
     brief_cmd.add_argument("--lang", choices=("en", "zh"), default="en")
     brief_cmd.add_argument("--data", default=str(BUNDLED_DATA_DIR), help="data package folder")
+    iati_cmd = commands.add_parser("import-iati", help="merge IATI activity files (XML) into a data package")
+    iati_cmd.add_argument("files", nargs="+", metavar="FILE", help="IATI 2.x activity file(s)")
+    iati_cmd.add_argument("--out", required=True, metavar="DIR", help="folder to write the merged package to (replaced whole)")
+    iati_cmd.add_argument("--base", default=str(BUNDLED_DATA_DIR), metavar="DIR", help="package to merge with (default: the bundled one)")
     serve_cmd = commands.add_parser("serve", help="serve the dashboard (no outside lookups, whatever the address)")
     serve_cmd.add_argument("--address", help="address to listen on: 0.0.0.0 for an intranet (default: localhost, from .streamlit/config.toml)")
     serve_cmd.add_argument("--port", type=int, help="port to listen on (default 8501)")
@@ -107,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     if args.command == "brief":
         return brief(args)
+    if args.command == "import-iati":
+        return import_iati(args)
     if args.command == "check":
         return check(args.data_dir)
     if args.command == "datapackage":

@@ -177,7 +177,8 @@ def _filtered(package: Package, filters: Filters) -> View:
 
 def single_project_view(view: View, project_id: str) -> View:
     """The view narrowed to one project, for its detail page."""
-    tables = {name: (frame[frame["project_id"] == project_id] if "project_id" in frame else frame) for name, frame in view.tables.items()}
+    # Sources stay whole: the records cite them, whatever project a published document belongs to.
+    tables = {name: (frame[frame["project_id"] == project_id] if "project_id" in frame and name != "sources" else frame) for name, frame in view.tables.items()}
     return View(view.filters, tables, view.all_projects, view.period_active, [], [], view.package, scope=f"project:{project_id}")
 
 

@@ -80,6 +80,8 @@ def package_zip(package: Package) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in TABLES:
+            if not (package.directory / table.file_name).exists():
+                continue  # an optional table the package leaves out
             archive.writestr(table.file_name, inert_csv_file((package.directory / table.file_name).read_text(encoding="utf-8-sig")))
         descriptor = package.directory / "datapackage.json"
         if descriptor.exists():
