@@ -25,6 +25,15 @@ def view_of(package: Package, **filters) -> View:
     return apply_filters(package, Filters(**filters))
 
 
+def one(frame, **match):
+    """The single row of `frame` whose columns equal `match` (fails unless exactly one)."""
+    rows = frame
+    for column, value in match.items():
+        rows = rows[rows[column] == value]
+    assert len(rows) == 1, (match, len(rows))
+    return rows.iloc[0]
+
+
 def read_rows(directory: Path, table: str) -> list[dict[str, str]]:
     """A table's rows as dicts of text (none for an optional table the package leaves out)."""
     path = directory / f"{table}.csv"

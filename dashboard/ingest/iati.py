@@ -199,7 +199,8 @@ class Reader:
                         del parent[0]
         except etree.XMLSyntaxError as err:
             line = err.position[0] if err.position else None
-            self.problems.append(ImportProblem(self.name, line, "", "", f"well-formed XML ({err.msg})"))
+            message = re.sub(r", line \d+, column \d+$", "", err.msg)  # the line is named already
+            self.problems.append(ImportProblem(self.name, line, "", "", f"well-formed XML ({message})"))
         except OSError as err:
             self.problems.append(ImportProblem(self.name, None, "", "", f"a readable file ({err.strerror or err})"))
 
@@ -442,15 +443,17 @@ def import_iati(paths: list[Path], base_dir: Path):
     frames, base_problems = read_tables(base_dir)
     if base_problems:
         raise ImportError_([ImportProblem(p.file, p.row, "", "", f"a valid base package ({p})") for p in base_problems])
+    source_ids = [source_id_for(path) for path in paths]
+    for name, base in frames.items():
+        if "source_id" in base.columns:
+            # A re-import replaces what an earlier import of the same file brought in.
+            frames[name] = base[~base["source_id"].isin(source_ids) & ~base["source_id"].str.startswith("iati-doc-")]
     new: dict[str, list[dict]] = {t.name: [] for t in TABLES}
     problems: list[ImportProblem] = []
     unused: Counter[str] = Counter()
     notes: list[str] = []
     seen: dict[str, tuple[str, int]] = {}
-    source_ids = []
-    for path in paths:
-        source_id = source_id_for(path)
-        source_ids.append(source_id)
+    for path, source_id in zip(paths, source_ids):
         reader = Reader(path, source_id)
         activities = []
         for a in reader.activities():
@@ -505,9 +508,6 @@ def import_iati(paths: list[Path], base_dir: Path):
     counts = {}
     for table in TABLES:
         base = frames[table.name]
-        if "source_id" in base.columns:
-            # A re-import replaces what an earlier import of the same file brought in.
-            base = base[~base["source_id"].isin(source_ids) & ~base["source_id"].str.startswith("iati-doc-")]
         rows = pd.DataFrame(new[table.name], columns=list(dict.fromkeys([*table.all_column_names, *(k for r in new[table.name] for k in r)])), dtype=object).fillna("")
         rows = rows.drop_duplicates([c for c in table.primary_key])  # the same partner in a project and its outputs
         rows = rows[table.all_column_names]

@@ -9,18 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.domain import figures
-from helpers import view_of
+from helpers import one, view_of
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"  # beside the repository, as in CI
 ALP, XIAOKANG, GOVERNANCE, IPRCC = "000_5b926ff52a23eeec", "001_27104a3adfc9f6dd", "002_fac5cfd25d319d64", "003_fd0242e68bc676bc"
-
-
-def one(frame: pd.DataFrame, **match) -> pd.Series:
-    rows = frame
-    for column, value in match.items():
-        rows = rows[rows[column] == value]
-    assert len(rows) == 1, match
-    return rows.iloc[0]
 
 
 def test_every_seed_document_is_a_source(bundled):
