@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test browser check geo fonts bench clean
+.PHONY: run test browser check data geo fonts bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -38,6 +38,10 @@ test: $(STAMP) browser
 
 check: $(STAMP)
 	$(BIN)/python -m dashboard check
+
+# The bundled package holds UNDP's published file as imported; rerun after changing the importer.
+data: $(STAMP)
+	$(BIN)/python -m dashboard import-iati data/iati/*.xml --base data --out data
 
 geo: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[geo]'

@@ -82,7 +82,8 @@ def import_iati(args: argparse.Namespace) -> int:
     import time
     from pathlib import Path
 
-    from dashboard.ingest.iati import ImportError_, import_iati, write_package
+    from dashboard.ingest.iati import ImportError_
+    from dashboard.store.imports import import_iati, write_package
 
     started = time.perf_counter()
     try:

@@ -49,8 +49,12 @@ def cell(draw, col: Column, keys: dict[str, list[str]], row: int) -> str:
         low = int(col.minimum or 0)
         value = draw(st.integers(low, int(col.maximum) if col.maximum is not None else 5_000_000))
         return str(value)
-    if col.name == "undp_project_id":
+    if col.name in ("undp_project_id", "undp_output_id"):
         return f"{draw(st.integers(0, 99_999_999)):08d}"
+    if col.name == "url":
+        return f"https://example.org/doc-{row}"
+    if col.name == "admin_code":
+        return ""  # a division code must belong to the place's province; the place rows below name provinces
     if col.pattern:
         return f"{col.name.split('_')[0]}-{row}"
     return draw(TEXT)
@@ -73,7 +77,8 @@ def rows_of(draw, table: Table, keys: dict[str, list[str]], count: int) -> list[
         if table.place_check:
             name, code = table.place_check
             if r[code]:
-                r[name], r["admin_level"] = PROVINCES[r[code]], "province"
+                # A province named by its name, with no point that could put it elsewhere.
+                r[name], r["admin_level"], r["latitude"], r["longitude"] = PROVINCES[r[code]], "province", "", ""
         if "line" in r:
             r["line"] = str(i + 1)  # keys stay unique
         rows.append(r)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.ingest.iati import import_iati, undp_number, write_package
+from dashboard.ingest.iati import undp_number
+from dashboard.store.imports import import_iati, write_package
 from dashboard.store.package import read_package
 from helpers import BUNDLED, SMALL, one
 
@@ -131,10 +132,24 @@ def test_a_documented_project_is_merged_and_its_differences_listed(tmp_path):
 
 def test_the_written_package_passes_the_check_and_a_reimport_changes_nothing(tmp_path):
     out = tmp_path / "out"
+    (out / "iati").mkdir(parents=True)
+    (out / "iati" / "kept.xml").write_text("<kept/>")
+    (out / "notes.txt").write_text("kept")
     write_package(import_iati([IATI], SMALL).frames, out)
+    assert (out / "iati" / "kept.xml").read_text() == "<kept/>" and (out / "notes.txt").read_text() == "kept"
     first = read_package(out)
     write_package(import_iati([IATI], out).frames, out)
     second = read_package(out)
     for name in first.tables:
         assert len(first[name]) == len(second[name]), name
     assert (out / "budgets.csv").read_text(encoding="utf-8").startswith("project_id,output_id,line,")
+
+
+def test_the_bundled_package_holds_the_file_exactly_as_imported():
+    from dashboard.ingest.csv_package import read_tables
+
+    again = import_iati([IATI], BUNDLED).frames
+    bundled, _ = read_tables(BUNDLED)
+    for name, frame in bundled.items():
+        assert list(frame.columns) == list(again[name].columns), name
+        assert frame.values.tolist() == again[name].values.tolist(), f"{name}: run `make data`"

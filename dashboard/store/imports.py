@@ -1,0 +1,134 @@
+"""Imports that make a new package: UNDP's IATI files merged with a package, checked by the
+same rules as `check`, and written all at once."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.formulas import inert
+from dashboard.ingest.csv_package import read_tables
+from dashboard.ingest.iati import Imported, ImportError_, ImportProblem, Reader, project_rows, link_id, source_id_for
+from dashboard.schema import TABLES
+from dashboard.validate.rules import package_problems
+
+
+def import_iati(paths: list[Path], base_dir: Path):
+    """The base package merged with every activity of the IATI files, checked by the same
+    rules as `check`. Raises ImportError_ with every problem; nothing is half-imported."""
+    frames, base_problems = read_tables(base_dir)
+    if base_problems:
+        raise ImportError_([ImportProblem(p.file, p.row, "", "", f"a valid base package ({p})") for p in base_problems])
+    source_ids = [source_id_for(path) for path in paths]
+    for name, base in frames.items():
+        if "source_id" in base.columns:
+            # A re-import replaces what an earlier import of the same file brought in.
+            frames[name] = base[~base["source_id"].isin(source_ids) & ~base["source_id"].str.startswith("iati-doc-")]
+    new: dict[str, list[dict]] = {t.name: [] for t in TABLES}
+    problems: list[ImportProblem] = []
+    unused: Counter[str] = Counter()
+    notes: list[str] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for path, source_id in zip(paths, source_ids):
+        reader = Reader(path, source_id)
+        activities = []
+        for a in reader.activities():
+            if a.identifier and a.identifier in seen:
+                where = seen[a.identifier]
+                reader.problems.append(ImportProblem(path.name, a.line, a.identifier, "iati-identifier", f"each activity once; it first appears in {where[0]}, line {where[1]}"))
+                continue
+            if a.identifier:
+                seen[a.identifier] = (path.name, a.line)
+                activities.append(a)
+        problems += reader.problems
+        unused += reader.unused
+        if reader.problems:
+            continue
+        source = {"source_id": source_id}
+        project_of, projects, outputs, differences = project_rows(activities, frames["projects"], source)
+        for a in activities:
+            if a.identifier not in project_of:
+                problems.append(ImportProblem(path.name, a.line, a.identifier, "related-activity", "an output linked to a project in the same file (related-activity type 1)"))
+        publisher = {"publisher": reader.publisher, "publisher_zh": "联合国开发计划署" if reader.publisher.lower() == "united nations development programme" else ""}
+        new["sources"].append({
+            "source_id": source_id, "file_name": path.name, "kind": "dataset",
+            "title": f"UNDP's published activity data (IATI), {path.name}", "title_zh": f"开发计划署公布的项目数据（IATI），{path.name}",
+            **publisher, "date": reader.generated,
+            "note": "Imported with python -m dashboard import-iati; every record names the activity, element and line it comes from.",
+            "note_zh": "由 python -m dashboard import-iati 导入；每条记录均注明所出自的项目、元素和行号。",
+        })
+        new["projects"] += projects
+        new["outputs"] += outputs
+        new["differences"] += differences
+        counters: Counter[str] = Counter()
+        for a in activities:
+            project_id = project_of.get(a.identifier)
+            if project_id is None:
+                continue
+            output_id = next((o["output_id"] for o in outputs if o["section"] == a.fields["section"]), "")
+            for table in ("budgets", "transactions", "results"):
+                for row in a.rows[table]:
+                    counters[(table, project_id)] += 1
+                    new[table].append({"project_id": project_id, "output_id": output_id, "line": str(counters[(table, project_id)]), **row})
+            new["partners"] += [{"project_id": project_id, **row} for row in a.rows["partners"]]
+            for row in a.rows["locations"]:
+                if row["_disagreement"]:
+                    notes.append(f"{path.name}, {row['section']}: {row['_disagreement']}; placed by its point")
+                new["locations"].append({"project_id": project_id, **{k: v for k, v in row.items() if k != "_disagreement"}})
+            new["sources"] += [{"source_id": link_id(project_id, link["url"]), "kind": "link", "title": link["title"], **publisher,
+                                "date": link["date"], "project_id": project_id, "url": link["url"],
+                                "note": link["section"], "note_zh": link["section"]} for link in a.rows["links"]]
+    if problems:
+        raise ImportError_(problems)
+    merged = {}
+    counts = {}
+    for table in TABLES:
+        base = frames[table.name]
+        rows = pd.DataFrame(new[table.name], columns=list(dict.fromkeys([*table.all_column_names, *(k for r in new[table.name] for k in r)])), dtype=object).fillna("")
+        rows = rows.drop_duplicates([c for c in table.primary_key])  # the same partner in a project and its outputs
+        rows = rows[table.all_column_names]
+        counts[table.name] = len(rows)
+        start = (base.index.max() + 1) if len(base) else 2
+        rows.index = range(start, start + len(rows))
+        merged[table.name] = pd.concat([base, rows]) if len(base) else rows
+    checked = package_problems(merged)
+    if checked:
+        raise ImportError_([ImportProblem(p.file, None, "", p.column or "", f"{p.expected} (row {p.row} of the merged package)", p.value) for p in checked])
+    return Imported(merged, counts, unused, notes)
+
+
+def write_package(frames: dict, out_dir: Path) -> None:
+    """Write the package's CSV files (formula-like text kept inert) into `out_dir`, all at once:
+    into a fresh folder beside it, then renamed into place."""
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}-new-"))
+    try:
+        if out_dir.is_dir():
+            tables = {t.file_name for t in TABLES}
+            for extra in out_dir.iterdir():  # keep the descriptor, the IATI files and anything else beside the tables
+                if extra.is_dir():
+                    shutil.copytree(extra, staging / extra.name, symlinks=True)
+                elif extra.name not in tables:
+                    shutil.copy2(extra, staging / extra.name)
+        for table in TABLES:
+            text = io.StringIO()
+            writer = csv.writer(text, lineterminator="\n")
+            writer.writerow(table.all_column_names)
+            writer.writerows([inert(v) for v in row] for row in frames[table.name][table.all_column_names].itertuples(index=False))
+            (staging / table.file_name).write_text(text.getvalue(), encoding="utf-8")
+        old = out_dir.with_name(f".{out_dir.name}-old")
+        if out_dir.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            out_dir.rename(old)
+        staging.rename(out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
