@@ -162,6 +162,13 @@ def gazetteer_rows() -> tuple[dict[str, str], ...]:
         return tuple(csv.DictReader(f))
 
 
+@lru_cache(maxsize=2)
+def division_names(lang: str) -> dict[str, str]:
+    """GB/T 2260 code -> the prefecture's or county's name in `lang` (pinyin in English)."""
+    key = "name_zh" if lang == "zh" else "name_pinyin"
+    return {r["code"]: r[key] for r in gazetteer_rows()}
+
+
 def _letters(name: str) -> str:
     """Lower-case letters and Chinese characters only: 'Xi'an' and 'Xian', 'Lü' and 'Lu' meet."""
     text = name.strip().lower().replace("ü", "u").replace("ǚ", "u")

@@ -4,15 +4,15 @@ import streamlit as st
 
 from dashboard.domain import figures
 from dashboard.present import view_figures
-from dashboard.present.i18n import format_usd, join_names, t
-from dashboard.present.tables import cofinancing_table, funding_by_type_table, funding_table, project_names, sections_table
+from dashboard.present.i18n import format_partial_date, format_usd, join_names, t
+from dashboard.present.tables import budget_spending_table, cofinancing_table, funds_by_funder_table, not_reported, funding_by_type_table, funding_table, project_names, sections_table
 from dashboard.web import components, state
 
 ctx = state.context()
 view, lang = ctx.view, ctx.lang
 components.page_header("nav.funding", ctx)
 names = project_names(view.all_projects, lang)
-records = [view["funding"]]
+records = [view["funding"], view["budgets"], view["transactions"]]
 sources = sections_table(records, view["sources"], lang)
 
 by_funder = funding_table(view, lang)
@@ -26,6 +26,19 @@ components.figure_block("funding-by-type", t("funding.by_type", lang), figure, b
 cofinancing = cofinancing_table(view, lang)
 figure = view_figures.cofinancing_figure(view, lang)
 components.figure_block("cofinancing", t("funding.cofinancing", lang), figure, cofinancing, sources, lang)
+
+st.header(t("funding.published", lang))
+published = sections_table([view["budgets"], view["transactions"]], view["sources"], lang)
+if view["budgets"].empty and view["transactions"].empty:
+    st.info(t("funding.no_published", lang))
+else:
+    dataset_dates = view["sources"].loc[view["sources"]["kind"] == "dataset", "date"].dropna()
+    note = t("funding.budget_spending_note", lang, date=join_names([format_partial_date(d, lang) for d in dataset_dates], lang) or not_reported(lang))
+    by_year = budget_spending_table(view, lang)
+    components.figure_block("budget-spending", t("funding.budget_spending", lang), view_figures.budget_spending_figure(view, lang), by_year, published, lang, note=note)
+    by_funder = funds_by_funder_table(view, lang)
+    components.figure_block("funds-by-funder", t("funding.by_funder", lang), view_figures.funds_by_funder_figure(view, lang), by_funder, published, lang,
+                            note=t("funding.by_funder_note", lang))
 
 st.subheader(t("funding.not_reported", lang))
 missing = figures.projects_without_funding(view)

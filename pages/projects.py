@@ -4,7 +4,18 @@ import streamlit as st
 
 from dashboard.domain.filters import single_project_view
 from dashboard.present.i18n import labelled, localized, t
-from dashboard.present.tables import funding_table, location_table, milestone_table, partner_table, project_names, project_table, reach_table, sections_table
+from dashboard.present.tables import (
+    funding_table,
+    location_table,
+    milestone_table,
+    output_table,
+    partner_table,
+    project_names,
+    project_table,
+    reach_table,
+    results_table,
+    sections_table,
+)
 from dashboard.present.text import project_facts
 from dashboard.web import components, state
 from dashboard.web.components import md
@@ -31,6 +42,8 @@ if view.project_ids:
         ("projects.funding", funding_table(one, lang)),
         ("projects.reach", reach_table(one, lang)),
         ("projects.milestones", milestone_table(one, one["milestones"], lang)),
+        ("projects.outputs", output_table(one, lang)),
+        ("projects.results", results_table(one, lang)),
     )
     for title_key, section in sections:
         st.subheader(t(title_key, lang))

@@ -41,9 +41,9 @@ def headline(view: View) -> Headline:
     the figures are listed, largest first, and never added up, as on the Reach page.
     """
     funding = view["funding"]["amount_usd"].dropna()
-    people = view["reach"].query("unit == 'people'").dropna(subset=["value"]).sort_values("value", ascending=False, kind="stable")
+    people = view["reach"][view["reach"]["unit"] == "people"].dropna(subset=["value"]).sort_values("value", ascending=False, kind="stable")
     located = view["locations"]
-    achieved = view["milestones"].query("status == 'achieved'")
+    achieved = view["milestones"][view["milestones"]["status"] == "achieved"]
     return Headline(
         projects=len(view["projects"]),
         funding_usd=float(funding.sum()),
@@ -92,6 +92,50 @@ def unnamed_funding(view: View) -> tuple[float, list[str]]:
 def project_funding(view: View) -> pd.Series:
     """Reported funding per project id (NaN where no line gives an amount)."""
     return view["funding"].groupby("project_id")["amount_usd"].sum(min_count=1)
+
+
+# Budgets and spending, as UNDP publishes them ---------------------------------------------
+
+SPENDING = ("disbursement", "expenditure")
+FUNDS_IN = ("incoming_commitment", "incoming_funds")
+
+
+@per_view
+def budget_and_spending_by_year(view: View) -> pd.DataFrame:
+    """Per calendar year: budget_usd (a revision replaces the original of its period) and
+    spending_usd (disbursements and expenditure); NaN where nothing is published."""
+    b = view["budgets"]
+    if len(b):
+        period = [b["project_id"], b["output_id"].fillna(""), b["period_start"]]
+        revised = (b["budget_type"] == "revised").groupby(period).transform("any")
+        b = b[~revised | (b["budget_type"] == "revised")]
+    budget = b.groupby(b["period_start_first"].dt.year)["amount_usd"].sum(min_count=1)
+    tr = view["transactions"]
+    spent = tr[tr["kind"].isin(SPENDING)]
+    spending = spent.groupby(spent["date_first"].dt.year)["amount_usd"].sum(min_count=1)
+    out = pd.DataFrame({"budget_usd": budget, "spending_usd": spending}).sort_index()
+    out.index = out.index.astype(int)
+    return out.rename_axis("year").reset_index()
+
+
+def top_and_others(table: pd.DataFrame, by: str, n: int, label: str, others: str) -> pd.DataFrame:
+    """The `n` largest rows by `by`, then one row `others` summing the rest (when there is a rest)."""
+    table = table.sort_values(by, ascending=False, ignore_index=True)
+    if len(table) <= n + 1:
+        return table
+    rest = table.iloc[n:].drop(columns=[label]).sum(numeric_only=True)
+    return pd.concat([table.iloc[:n], pd.DataFrame([{label: others, **rest.to_dict()}])], ignore_index=True)
+
+
+@per_view
+def funds_by_funder(view: View) -> pd.DataFrame:
+    """Per funder as published (None where the provider is not named): commitments and funds
+    received, USD, largest commitment first."""
+    tr = view["transactions"]
+    inflow = tr[tr["kind"].isin(FUNDS_IN)].assign(provider=lambda f: f["provider"].fillna(""))
+    wide = inflow.pivot_table(index="provider", columns="kind", values="amount_usd", aggfunc="sum").reindex(columns=list(FUNDS_IN))
+    out = wide.rename_axis(None, axis=1).reset_index()
+    return out.sort_values(["incoming_commitment", "incoming_funds"], ascending=False, ignore_index=True)
 
 
 # Reach --------------------------------------------------------------------------------

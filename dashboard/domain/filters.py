@@ -162,8 +162,19 @@ def _filtered(package: Package, filters: Filters) -> View:
         undated_milestones = list(milestones.loc[m_status == "undated", "milestone_id"])
         milestones = milestones[m_status == "in"]
 
+    budgets, transactions = of_projects("budgets"), of_projects("transactions")
+    if period_active:
+        first, last = pd.Timestamp(filters.year_from, 1, 1), pd.Timestamp(filters.year_to, 12, 31)
+        budgets = budgets[(budgets["period_start_first"] <= last) & (budgets["period_end_last"] >= first)]
+        transactions = transactions[transactions["date_first"].between(first, last)]
+
     tables = {
         "projects": kept,
+        "outputs": of_projects("outputs"),
+        "budgets": budgets,
+        "transactions": transactions,
+        "results": of_projects("results"),
+        "differences": of_projects("differences"),
         "partners": of_projects("partners"),
         "funding": of_projects("funding"),
         "locations": of_projects("locations"),

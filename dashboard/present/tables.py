@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard import places
 from dashboard.domain import figures
+from dashboard.ingest.iati import normalised_name
 from dashboard.domain.filters import View, per_view, shared
 from dashboard.present.i18n import format_partial_date, header, localized, plan_label, t, term
 from dashboard.store.package import Package
@@ -92,6 +93,23 @@ def funding_table(view: View, lang: str) -> pd.DataFrame:
 
 
 @per_view
+def budget_spending_table(view: View, lang: str) -> pd.DataFrame:
+    """Per year: budget and spending (USD) as UNDP publishes them."""
+    return figures.budget_and_spending_by_year(view).assign(year=lambda f: f["year"].astype(str))
+
+
+FUNDERS_SHOWN = 10
+
+
+@per_view
+def funds_by_funder_table(view: View, lang: str) -> pd.DataFrame:
+    """Per funder as published: commitments and funds received (USD); the ten largest and 'others'."""
+    table = figures.funds_by_funder(view)
+    table = table.assign(provider=[normalised_name(p) if p else t("funder_type.not_reported", lang) for p in table["provider"]])
+    return figures.top_and_others(table, "incoming_commitment", FUNDERS_SHOWN, "provider", t("funding.other_funders", lang, n=max(0, len(table) - FUNDERS_SHOWN)))
+
+
+@per_view
 def funding_by_type_table(view: View, lang: str) -> pd.DataFrame:
     """Reported funding per type of funder: funder_type, amount_usd, share (%)."""
     by_type = figures.funding_by_type(view)
@@ -150,15 +168,58 @@ def location_table(view: View, lang: str) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "project": loc["project_id"].map(names).values,
-            "province": loc["province_code"].map(province_names(lang)).fillna(not_reported(lang)).values,
+            "province": [
+                province_names(lang).get(code) or (term("admin_level", level, lang) if level in ("country", "abroad") else not_reported(lang))
+                for code, level in zip(loc["province_code"], loc["admin_level"])
+            ],
             "province_code": loc["province_code"].fillna("").values,
             "place_as_written": loc["place_as_written"].values,
+            "division": [places.division_names(lang).get(code, "") if isinstance(code, str) else "" for code in loc["admin_code"]],
             "admin_level": [term("admin_level", v, lang) for v in loc["admin_level"]],
             "role": [term("role", v, lang) for v in loc["role"]],
             "since": [format_partial_date(v, lang) if isinstance(v, str) else "" for v in loc["since"]],
         }
     )
     return _with_source(loc, out, view["sources"], lang)
+
+
+@per_view
+def output_table(view: View, lang: str) -> pd.DataFrame:
+    """The outputs (components) of the projects in view: number, title, dates, status."""
+    o = view["outputs"]
+    return pd.DataFrame(
+        {
+            "undp_output_id": o["undp_output_id"].fillna("").values,
+            "title": localized(o, "title", lang).values,
+            "start": [format_partial_date(v, lang) for v in o["start"]],
+            "end": [format_partial_date(v, lang) for v in o["end"]],
+            "status": [term("status", v, lang) for v in o["status"]],
+        }
+    )
+
+
+@per_view
+def results_table(view: View, lang: str) -> pd.DataFrame:
+    """Every results indicator in view, per period: baseline, target and actual exactly as
+    published (the number where one is given, else the words)."""
+    r = view["results"]
+    outputs = dict(zip(view["outputs"]["output_id"], view["outputs"]["title"]))
+
+    def verbatim(value: pd.Series, text: pd.Series) -> list[str]:
+        return [f"{v:,.10g}" if pd.notna(v) else (w if isinstance(w, str) else "") for v, w in zip(value, text)]
+
+    periods = [" – ".join(format_partial_date(d, lang) for d in (a, b) if isinstance(d, str)) for a, b in zip(r["period_start"], r["period_end"])]
+    return pd.DataFrame(
+        {
+            "output": [outputs.get(o, "") if isinstance(o, str) else "" for o in r["output_id"]],
+            "result_title": r["result_title"].values,
+            "indicator": [f"{i}: {d}" if isinstance(d, str) else i for i, d in zip(r["indicator"], r["indicator_description"])],
+            "period": periods,
+            "baseline": [f"{b} ({int(y)})" if b and pd.notna(y) else b for b, y in zip(verbatim(r["baseline_value"], r["baseline_text"]), r["baseline_year"])],
+            "target": verbatim(r["target_value"], r["target_text"]),
+            "actual": verbatim(r["actual_value"], r["actual_text"]),
+        }
+    )
 
 
 def project_roles_text(project_roles: tuple, names: dict[str, str], lang: str) -> str:

@@ -10,7 +10,7 @@ from dashboard.domain.filters import View, per_view
 from dashboard.present import charts
 from dashboard.present.i18n import t, term
 from dashboard.present.province_map import province_map_figure
-from dashboard.present.tables import cofinancing_table, funding_by_type_table, funding_table, projects_roles_by_province, reach_by_unit, timeline_frames
+from dashboard.present.tables import budget_spending_table, cofinancing_table, funds_by_funder_table, funding_by_type_table, funding_table, projects_roles_by_province, reach_by_unit, timeline_frames
 from dashboard.schema.codelists import FUNDER_TYPES
 
 
@@ -45,6 +45,22 @@ def cofinancing_figure(view: View, lang: str) -> go.Figure:
     series = {c: term("funder_type", c, lang) for c in ("government", "undp")}
     table = cofinancing_table(view, lang).rename(columns=series)
     return charts.grouped_bars(table, "project", list(series.values()), t("col.amount_usd", lang), lang, funder_order(lang))
+
+
+@per_view
+def budget_spending_figure(view: View, lang: str) -> go.Figure:
+    """Budget against spending, one pair of bars per year."""
+    series = {"budget_usd": t("col.budget_usd", lang), "spending_usd": t("col.spending_usd", lang)}
+    table = budget_spending_table(view, lang).rename(columns=series)
+    return charts.grouped_bars(table, "year", list(series.values()), t("col.amount_usd", lang), lang)
+
+
+@per_view
+def funds_by_funder_figure(view: View, lang: str) -> go.Figure:
+    """Commitments and funds received per funder, the largest ten and the rest together."""
+    series = {"incoming_commitment": t("col.incoming_commitment", lang), "incoming_funds": t("col.incoming_funds", lang)}
+    table = funds_by_funder_table(view, lang).rename(columns=series)
+    return charts.grouped_bars(table, "provider", list(series.values()), t("col.amount_usd", lang), lang)
 
 
 @per_view

@@ -2,6 +2,7 @@
 it in the flow sources → ingest → validate → store → domain → present → briefing / web."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,13 @@ def test_imports_point_one_way(path):
     later = [name for name in imports_of(path) if layer(name) > own]
     assert later == [], f"{module} imports from a later layer: {later}"
     assert not (module.startswith("present") or module.startswith("domain")) or "streamlit" not in path.read_text(), "no Streamlit below web/"
+
+
+def test_no_python_ast_is_built_while_pages_run():
+    # Python 3.11 corrupts its AST recursion counter when two threads build Python ASTs at
+    # once (CPython gh-106905); pages run in threads, and views are warmed up in another.
+    # DataFrame.query/eval parse their expression with `ast`; Streamlit's magic parses pages.
+    sources = [p for p in [*MODULES, *sorted((ROOT / "pages").glob("*.py"))]]
+    users = [str(p.relative_to(ROOT)) for p in sources if re.search(r"\.(query|eval)\(\s*[\"']|\bimport ast\b|\bast\.parse\(", p.read_text(encoding="utf-8"))]
+    assert users == []
+    assert "magicEnabled = false" in (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
