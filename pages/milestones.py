@@ -45,9 +45,19 @@ def draw_timeline() -> None:
 
 
 table = milestone_table(view, figures.milestones_by_recency(view["milestones"]), lang)
-_, _, cut = charts.timeline_axis(spans, points)
-note = " ".join([t("milestones.fyp_band", lang)] + [t("milestones.gap", lang, start=a.year, end=b.year - 1) + "." for a, b in cut])
-components.figure_block("milestones", t("milestones.title", lang), draw_timeline if len(spans) else None, table, sources, lang, note=note)
+if figures.timeline_by_year(view):
+    per_year = figures.milestones_per_year(view)
+    components.figure_block("milestones", t("milestones.per_year", lang), view_figures.milestones_per_year_figure(view, lang), per_year, sources, lang,
+                            note=t("milestones.per_year_note", lang))
+    year = st.selectbox(t("milestones.choose_year", lang), list(per_year["year"])[::-1], key="milestones-year")
+    dated = view["milestones"]
+    components.show_table(milestone_table(view, figures.milestones_by_recency(dated[dated["date_first"].dt.year == year]), lang), lang)
+else:
+    _, _, cut = charts.timeline_axis(spans, points)
+    left_off = len(set(view.project_ids) - set(figures.timeline_projects(view)["project_id"]))
+    note = " ".join([t("milestones.fyp_band", lang)] + [t("milestones.gap", lang, start=a.year, end=b.year - 1) + "." for a, b in cut]
+                    + ([t("milestones.left_off", lang, n=left_off)] if left_off else []))
+    components.figure_block("milestones", t("milestones.title", lang), draw_timeline if len(spans) else None, table, sources, lang, note=note)
 
 undated = figures.undated_milestones(view)
 if len(undated):

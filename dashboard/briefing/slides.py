@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from dashboard.domain import figures
 from dashboard.domain.filters import View, per_view
-from dashboard.present import charts
+from dashboard.present import charts, view_figures
 from dashboard.present.i18n import format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
 from dashboard.present.tables import funding_by_type_table, funding_table, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
@@ -158,7 +158,10 @@ def timeline_slide(package: Package, view: View, lang: str) -> Slide:
     """The policy-uptake results as text (what, into which plan, when), then the timeline."""
     spans, points, bands = timeline_frames(view, lang)
     lines = [f"★ {u.line(lang)}" for u in uptake_results(view, lang)]
-    figure = charts.timeline(spans, points, bands, "", lang) if len(spans) else None
+    if figures.timeline_by_year(view):
+        figure = view_figures.milestones_per_year_figure(view, lang)
+    else:
+        figure = charts.timeline(spans, points, bands, "", lang) if len(spans) else None
     h = figures.headline(view)
     talk = [t("notes.milestones", lang, done=h.milestones_achieved, planned=h.milestones_planned, uptake=h.policy_uptake)]
     talk += [u.line(lang) for u in uptake_results(view, lang)] or [t("milestones.uptake_none", lang)]

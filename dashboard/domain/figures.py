@@ -3,6 +3,7 @@ language or formatting (that is `present/`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -276,11 +277,33 @@ def plans_in_period(view: View) -> pd.DataFrame:
     return plans[(plans["end_year"] >= f.year_from) & (plans["start_year"] <= f.year_to)]
 
 
+# More rows than this and a timeline stops being read at a glance: only projects with a
+# milestone keep a row, and when even those are more, milestones are counted per year.
+TIMELINE_ROWS = 12
+
+
 @per_view
 def timeline_projects(view: View) -> pd.DataFrame:
-    """The projects the timeline draws: those in view, and those of any milestone in view."""
+    """The projects the timeline draws: those in view and those of any milestone in view;
+    when they are more than TIMELINE_ROWS, only those with a dated milestone."""
     shown = list(dict.fromkeys([*view.project_ids, *view["milestones"]["project_id"]]))
+    if len(shown) > TIMELINE_ROWS:
+        shown = list(dict.fromkeys(view["milestones"].dropna(subset=["date_first"])["project_id"]))
     return view.all_projects.set_index("project_id").loc[shown].reset_index()
+
+
+def timeline_by_year(view: View) -> bool:
+    """Whether the timeline counts milestones per year (too many projects for a row each)."""
+    return view["milestones"].dropna(subset=["date_first"])["project_id"].nunique() > TIMELINE_ROWS
+
+
+@per_view
+def milestones_per_year(view: View) -> pd.DataFrame:
+    """Dated milestones per year (of their earliest possible date): year, achieved, planned."""
+    m = view["milestones"].dropna(subset=["date_first"])
+    counts = m.groupby([m["date_first"].dt.year, "status"]).size().unstack(fill_value=0).reindex(columns=["achieved", "planned"], fill_value=0)
+    counts.index = counts.index.astype(int)
+    return counts.rename_axis("year").reset_index()
 
 
 # Sources ------------------------------------------------------------------------------
@@ -292,7 +315,27 @@ def source_sections(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """The distinct (source_id, section) pairs behind the given records, sorted."""
     # A set of plain tuples: far cheaper than concatenating and de-duplicating frames.
     pairs = {pair for f in frames if len(f) and "section" in f for pair in zip(f["source_id"], f["section"])}
-    return pd.DataFrame(sorted(pairs), columns=list(SOURCE_COLUMNS))
+    return pd.DataFrame(sorted(_grouped_elements(pairs)), columns=list(SOURCE_COLUMNS))
+
+
+_ELEMENT = re.compile(r"(\S+) <([a-z-]+)> line (\d+)")
+
+
+def _grouped_elements(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Imported records name one element each ('XM-… <budget> line 120'); listed per activity
+    and element with their lines ('XM-… <budget>, lines 120–188 (12)'), a long list stays short."""
+    lines: dict[tuple[str, str, str], list[int]] = {}
+    out = set()
+    for source_id, section in pairs:
+        match = _ELEMENT.fullmatch(section) if isinstance(section, str) else None
+        if match:
+            lines.setdefault((source_id, match[1], match[2]), []).append(int(match[3]))
+        else:
+            out.add((source_id, section))
+    for (source_id, activity, element), found in lines.items():
+        span = f"line {found[0]}" if len(found) == 1 else f"lines {min(found)}–{max(found)} ({len(found)})"
+        out.add((source_id, f"{activity} <{element}>, {span}"))
+    return out
 
 
 def records_per_source(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

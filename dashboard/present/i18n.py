@@ -169,6 +169,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "milestones.from": {"en": "since {date}", "zh": "{date}起"},
     "milestones.planned": {"en": "planned", "zh": "计划中"},
     "milestones.fyp_band": {"en": "Five-Year Plan (FYP) periods are shaded.", "zh": "阴影表示五年规划期。"},
+    "milestones.left_off": {
+        "en": "{n} projects with no dated milestone have no row here; their dates are on Projects.",
+        "zh": "{n}个项目没有注明日期的里程碑，未在此列出；其起止日期见“项目”页。",
+    },
+    "milestones.per_year": {"en": "Milestones per year", "zh": "各年度里程碑数"},
+    "milestones.per_year_note": {
+        "en": "Too many projects for a row each: milestones are counted by the year they fall in. Choose a year to read its milestones.",
+        "zh": "项目过多，无法逐行显示：按年份统计里程碑数。选择年份可查看当年的里程碑。",
+    },
+    "milestones.choose_year": {"en": "Milestones of the year", "zh": "查看年份"},
+    "col.achieved": {"en": "Achieved", "zh": "已实现"},
+    "col.planned": {"en": "Planned", "zh": "计划中"},
     "milestones.date_unknown": {"en": "date not reported", "zh": "日期未报告"},
     "milestones.uptake_none": {"en": "No policy uptake is reported for these filters.", "zh": "在当前筛选条件下没有政策采纳记录。"},
     "milestones.national_plan": {"en": "a national plan (not named)", "zh": "国家规划（未具名）"},
@@ -430,6 +442,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.results": {"en": "Results indicators", "zh": "成果指标"},
     "table.differences": {"en": "Where sources disagree", "zh": "来源不一致之处"},
     "date.unknown": {"en": "not reported", "zh": "未报告"},
+    "names.and_more": {"en": "{names} and {n} more", "zh": "{names}等另外{n}个"},
 }
 
 
@@ -506,8 +519,16 @@ def format_partial_date(text: object, lang: str = "en") -> str:
     return {1: f"{d.year}", 2: d.strftime("%b %Y"), 3: f"{d.day} {d.strftime('%b %Y')}"}[len(parts)]
 
 
-def join_names(names: list[str] | tuple[str, ...], lang: str) -> str:
-    """A list of names as each language writes it: 'A, B' / 'A、B'."""
+NAMES_SHOWN = 5
+
+
+def join_names(names: list[str] | tuple[str, ...], lang: str, most: int = NAMES_SHOWN) -> str:
+    """A list of names as each language writes it: 'A, B' / 'A、B'; past `most` names, the
+    first ones and how many more ('A, B, C and 47 more'), so a sentence stays a sentence
+    however large the portfolio."""
+    names = list(names)
+    if len(names) > most + 1:
+        return t("names.and_more", lang, names=join_names(names[:most], lang, most), n=len(names) - most)
     return ("、" if lang == "zh" else ", ").join(names)
 
 

@@ -64,6 +64,14 @@ def funds_by_funder_figure(view: View, lang: str) -> go.Figure:
 
 
 @per_view
+def milestones_per_year_figure(view: View, lang: str) -> go.Figure:
+    """Achieved and planned milestones counted per year (for portfolios too large for a row per project)."""
+    series = {"achieved": t("col.achieved", lang), "planned": t("col.planned", lang)}
+    table = figures.milestones_per_year(view).assign(year=lambda f: f["year"].astype(str)).rename(columns=series)
+    return charts.grouped_bars(table, "year", list(series.values()), t("milestones.per_year", lang), lang)
+
+
+@per_view
 def reach_figure(view: View, unit: str, lang: str) -> go.Figure:
     """The figures reached in `unit` (people or countries), lower bounds hatched."""
     table, labels, lower = reach_by_unit(view, unit, lang)

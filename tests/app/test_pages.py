@@ -156,8 +156,8 @@ def test_projects_page_detail_shows_every_fact():
         "- **Note**:",
     ]
     sections = {shown(h.value): None for h in at.subheader[1:]}
-    assert list(sections) == ["Partners", "Places", "Funding", "Reach", "Milestones"]
-    partners, places, funding, reach, milestones = [d.value for d in at.dataframe[1:]]
+    assert list(sections) == ["Partners", "Places", "Funding", "Reach", "Milestones", "Outputs", "Results indicators (as UNDP publishes them)"]
+    partners, places, funding, reach, milestones = [d.value for d in at.dataframe[1:6]]
     assert list(partners["Partner"]) == ["River Basin Commission"]
     assert list(places["Place as written in the source"]) == ["Yunnan", "Kunming", "Guizhou"]
     assert list(funding["Amount (USD)"]) == ["400,000", "200,000"]
@@ -168,7 +168,7 @@ def test_projects_page_detail_shows_every_fact():
 def test_projects_page_says_what_a_project_does_not_report():
     at = open_page("projects")
     at.selectbox(key="detail_project").set_value("desk").run()
-    assert [shown(w.value) for w in at.get("markdown") if shown(w.value) == "None reported."] == ["None reported."] * 4
+    assert [shown(w.value) for w in at.get("markdown") if shown(w.value) == "None reported."] == ["None reported."] * 6
 
 
 def test_sources_page_lists_gaps_and_offers_downloads():
