@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.present.charts import PALETTE
@@ -48,9 +49,34 @@ def css(colour: Colour) -> str:
 ROLE_COLOURS = {role: hex_to_rgb(PALETTE[i]) for i, role in enumerate(ROLE_LETTERS)}
 
 
-def count_colour(n: int) -> Colour:
-    """The fill for a province with `n` projects."""
-    return NO_PROJECT if n == 0 else COUNT_COLOURS[min(n, len(COUNT_COLOURS)) - 1]
+CountClasses = tuple[tuple[int, int], ...]
+FEW: CountClasses = ((1, 1), (2, 2), (3, 3), (4, 4))
+
+
+def count_classes(counts) -> CountClasses:
+    """Colour classes (lowest, highest count) that follow the data: one per count up to 4,
+    beyond that the quartiles of the provinces with work, so a large portfolio does not
+    paint every province the darkest blue."""
+    working = sorted(int(n) for n in counts if n > 0)
+    if not working or working[-1] <= len(FEW):
+        return FEW
+    uppers = sorted({int(np.quantile(working, q, method="higher")) for q in (0.25, 0.5, 0.75, 1.0)})
+    return tuple(zip([1, *(u + 1 for u in uppers[:-1])], uppers))
+
+
+def class_label(low: int, high: int) -> str:
+    """'3' or '3–7'."""
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def count_colour(n: int, classes: CountClasses = FEW) -> Colour:
+    """The fill for a province with `n` projects, in the darkest class that starts at or below it."""
+    if n == 0:
+        return NO_PROJECT
+    index = max(i for i, (low, _) in enumerate(classes) if low <= n)
+    # Fewer classes than colours: spread them over the scale, lightest and darkest kept.
+    step = (len(COUNT_COLOURS) - 1) / max(1, len(classes) - 1)
+    return COUNT_COLOURS[round(index * step)]
 
 
 def role_colour(roles: tuple[str, ...]) -> Colour:
@@ -78,10 +104,11 @@ class ProvinceStyle:
 def province_styles(summary: pd.DataFrame, by_role: bool, chosen: set[str]) -> dict[str, ProvinceStyle]:
     """Code -> style, for every province in `figures.province_summary`."""
     styles = {}
+    classes = count_classes(summary["n_projects"])
     for code, n, roles in zip(summary["code"], summary["n_projects"], summary["roles"]):
         label = "" if n == 0 else (role_letters(roles) if by_role else str(int(n)))
         styles[code] = ProvinceStyle(
-            fill=role_colour(roles) if by_role else count_colour(int(n)),
+            fill=role_colour(roles) if by_role else count_colour(int(n), classes),
             outline=CHOSEN_OUTLINE if code in chosen else BORDER,
             outline_width=CHOSEN_OUTLINE_WIDTH if code in chosen else BORDER_WIDTH,
             label=label,
@@ -98,12 +125,12 @@ class LegendEntry:
     text: str
 
 
-def legend_entries(by_role: bool, lang: str) -> list[LegendEntry]:
-    """The legend of either colour rule, in `lang`."""
+def legend_entries(by_role: bool, lang: str, classes: CountClasses = FEW) -> list[LegendEntry]:
+    """The legend of either colour rule, in `lang` (for counts, the classes the map uses)."""
     if by_role:
         entries = [LegendEntry(ROLE_COLOURS[r], letter, term("role", r, lang)) for r, letter in ROLE_LETTERS.items()]
         return entries + [LegendEntry(SEVERAL_ROLES, "", t("map.multiple_roles", lang))]
-    counts = [LegendEntry(c, "", f"{i + 1}{'+' if i + 1 == len(COUNT_COLOURS) else ''}") for i, c in enumerate(COUNT_COLOURS)]
+    counts = [LegendEntry(count_colour(low, classes), "", class_label(low, high)) for low, high in classes]
     return [LegendEntry(NO_PROJECT, "", t("map.no_projects", lang)), *counts]
 
 

@@ -25,7 +25,7 @@ from shapely.geometry import shape
 from dashboard.present import geometry
 from dashboard.present.charts import FONT, plain, text_box
 from dashboard.present.i18n import t
-from dashboard.present.map_style import MARITIME_LINE, css, legend_entries, legend_label, province_styles
+from dashboard.present.map_style import MARITIME_LINE, count_classes, css, legend_entries, legend_label, province_styles
 from dashboard.present.tables import province_names
 
 # The mainland, Hainan and Taiwan, with a margin so no land touches the frame.
@@ -203,7 +203,7 @@ def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], 
                        "text": [s for *_, s in labels], "mode": "text", "textfont": {"size": size, "color": "#1a1a1a", "family": FONT},
                        "hoverinfo": "skip", "showlegend": False})
     label_size = 14
-    for entry in legend_entries(by_role, lang):
+    for entry in legend_entries(by_role, lang, count_classes(summary["n_projects"])):
         traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": legend_label(entry, by_role, lang),
                        "marker": {"size": 16, "symbol": "square", "color": css(entry.colour), "line": {"color": "#555", "width": 1}}})
     hidden = {"visible": False, "fixedrange": False}

@@ -24,8 +24,19 @@ def test_colour_by_count_and_by_role(small):
     assert by_role["530000"].fill == map_style.SEVERAL_ROLES and by_role["530000"].label == "PL"
 
 
-def test_count_colours_stop_at_four_or_more():
-    assert map_style.count_colour(4) == map_style.count_colour(9) == map_style.COUNT_COLOURS[-1]
+def test_count_colours_are_one_per_count_up_to_four():
+    assert map_style.count_classes([0, 1, 3, 4]) == ((1, 1), (2, 2), (3, 3), (4, 4))
+    assert [map_style.count_colour(n) for n in (1, 2, 3, 4)] == list(map_style.COUNT_COLOURS)
+
+
+def test_count_colours_follow_the_data_in_a_large_portfolio():
+    # 400 projects over 30 provinces: quartile classes, so provinces still differ in colour.
+    counts = [0, 0, 0, 0, 3, 5, 6, 8, 9, 10, 11, 12, 12, 13, 14, 14, 15, 15, 16, 18, 19, 20, 21, 22, 24, 26, 30, 34, 40, 47]
+    classes = map_style.count_classes(counts)
+    assert classes == ((1, 12), (13, 15), (16, 22), (23, 47))
+    colours = {tuple(map_style.count_colour(n, classes)) for n in counts if n}
+    assert len(colours) == 4 and map_style.count_colour(47, classes) == map_style.COUNT_COLOURS[-1]
+    assert [e.text for e in map_style.legend_entries(False, "en", classes)] == ["No project", "1–12", "13–15", "16–22", "23–47"]
 
 
 def test_chosen_province_is_outlined(small):
@@ -124,7 +135,7 @@ def test_legend_sits_inside_the_frame_and_reads_without_a_heading(small):
     entries = map_style.legend_entries(True, "en")
     assert legend == [f"{e.letter} {e.text}".strip() for e in entries]
     counts = figure_of(small)
-    assert [tr.name for tr in counts.data if tr.showlegend is not False] == ["No project", "1 project(s)", "2 project(s)", "3 project(s)", "4+ project(s)"]
+    assert [tr.name for tr in counts.data if tr.showlegend is not False] == ["No project", "1 project(s)", "2 project(s)", "3 project(s)", "4 project(s)"]
     assert 0 <= counts.layout.legend.x <= 1 and 0 <= counts.layout.legend.y <= 1
 
 
