@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.domain.gaps import data_gaps
 from dashboard.present.downloads import package_xlsx, package_zip
 from dashboard.present.i18n import t
-from dashboard.present.tables import gap_table, records_per_source_table, source_table
+from dashboard.present.tables import differences_table, gap_table, records_per_source_table, source_table
 from dashboard.web import components, state
 
 ctx = state.context()
@@ -17,6 +17,12 @@ components.show_table(source_table(package, lang), lang)
 
 st.subheader(t("sources.taken", lang))
 components.show_table(records_per_source_table(package, lang), lang, hide_index=False)
+
+differences = differences_table(package, lang)
+if len(differences):
+    st.subheader(t("table.differences", lang))
+    st.caption(t("sources.differences_intro", lang))
+    components.show_table(differences, lang)
 
 st.subheader(t("sources.gaps", lang))
 st.caption(t("sources.gaps_intro", lang))

@@ -442,6 +442,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.results": {"en": "Results indicators", "zh": "成果指标"},
     "table.differences": {"en": "Where sources disagree", "zh": "来源不一致之处"},
     "date.unknown": {"en": "not reported", "zh": "未报告"},
+    "sources.differences_intro": {
+        "en": "A project both documented and published by UNDP is shown once; where the documents and UNDP's data differ, both are kept here.",
+        "zh": "既有项目文件、又在开发计划署公布数据中的项目只显示一次；两者不一致之处均列于此。",
+    },
+    "col.url": {"en": "Address", "zh": "网址"},
     "names.and_more": {"en": "{names} and {n} more", "zh": "{names}等另外{n}个"},
 }
 

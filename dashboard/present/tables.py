@@ -373,7 +373,35 @@ def source_table(package: Package, lang: str) -> pd.DataFrame:
             "publisher": localized(s, "publisher", lang).fillna(not_reported(lang)).values,
             "date": [format_partial_date(v, lang) for v in s["date"]],
             "file_name": s["file_name"].fillna("").values,
+            "url": s["url"].fillna("").values,
             "note": localized(s, "note", lang).fillna("").values,
+        }
+    )
+
+
+def _difference_value(field: str, value: object, lang: str) -> str:
+    """A differing value as the page shows that field (dates and statuses read as words)."""
+    if not isinstance(value, str):
+        return not_reported(lang)
+    if field in ("start", "end"):
+        return format_partial_date(value, lang)
+    return term("status", value, lang) if field == "status" else value
+
+
+@shared
+def differences_table(package: Package, lang: str) -> pd.DataFrame:
+    """Where a documented project and UNDP's published data disagree: both values and their sources."""
+    d = package["differences"]
+    names = project_names(package["projects"], lang)
+    titles = source_titles(package["sources"], lang)
+    return pd.DataFrame(
+        {
+            "project": d["project_id"].map(names).values,
+            "field": [header(f, lang) for f in d["field"]],
+            "documented": [_difference_value(f, v, lang) for f, v in zip(d["field"], d["documented"])],
+            "source": d["documented_source_id"].map(titles).values,
+            "published": [_difference_value(f, v, lang) for f, v in zip(d["field"], d["published"])],
+            "section": d["section"].values,
         }
     )
 

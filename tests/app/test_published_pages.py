@@ -1,0 +1,63 @@
+"""UNDP's published data through the pages, checked against the IATI file itself: each
+expected figure is worked out here from the XML, independently of the importer."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from helpers import BUNDLED, open_page, shown
+
+IATI = BUNDLED / "iati" / "undp-china-2017.xml"
+
+
+@pytest.fixture(autouse=True)
+def bundled_package_served(monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(BUNDLED))
+
+
+def budgets_per_year(path: Path) -> dict[int, float]:
+    """Every <budget> value summed by the year its period starts (UNDP publishes one revision per period)."""
+    totals: dict[int, float] = defaultdict(float)
+    for budget in ET.parse(path).getroot().iter("budget"):
+        totals[int(budget.find("period-start").get("iso-date")[:4])] += float(budget.find("value").text)
+    return totals
+
+
+def frame_of(at, header: str):
+    """The first table on the page with a column called `header`."""
+    return next(d.value for d in at.dataframe if header in d.value.columns)
+
+
+def test_funding_page_shows_budget_against_spending_per_year_from_the_file():
+    at = open_page("funding")
+    assert "Budget against spending by year (USD)" in [shown(s.value) for s in at.subheader]
+    table = frame_of(at, "Spending").set_index("Year")
+    expected = budgets_per_year(IATI)
+    assert {int(y): float(str(v).replace(",", "")) for y, v in table["Budget"].items()} == expected
+
+
+def test_funding_page_groups_funders_past_the_ten_largest():
+    at = open_page("funding", {"lang": "zh"})
+    table = frame_of(at, "承诺")
+    assert len(table) == 11 and table.iloc[-1, 0].startswith("其他") and table.iloc[0, 0] == "Global Environment Fund Truste"
+
+
+def test_project_detail_shows_results_verbatim_and_places_to_county():
+    at = open_page("projects")
+    at.selectbox(key="detail_project").set_value("undp-00041442").run()
+    results = frame_of(at, "Target")
+    assert results["Target"].str.contains("60 rural cooperatives", regex=False).any()
+    at.selectbox(key="detail_project").set_value("undp-00069892").run()
+    places = frame_of(at, "Prefecture or county")
+    assert "Baisha Lizu Zizhixian" in set(places["Prefecture or county"]) and set(places["Province"]) == {"Hainan"}
+
+
+def test_sources_page_lists_where_documents_and_published_data_differ():
+    at = open_page("sources")
+    differences = frame_of(at, "Published by UNDP (IATI)")
+    number = differences[differences["Field"] == "UNDP project number"].iloc[0]
+    assert (number["In the project documents"], number["Published by UNDP (IATI)"]) == ("00056242", "00047007")
