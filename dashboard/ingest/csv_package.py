@@ -14,7 +14,7 @@ from pathlib import Path
 import charset_normalizer
 import pandas as pd
 
-from dashboard.formulas import restored
+from dashboard.formulas import FORMULA_START
 from dashboard.schema import TABLES, Table
 from dashboard.validate.problems import Problem
 
@@ -74,7 +74,17 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
         return None, problems
     numbered = [(i, r) for i, r in enumerate(body, start=2) if any(cell.strip() for cell in r)]
     frame = pd.DataFrame([r for _, r in numbered], columns=header, index=[i for i, _ in numbered], dtype=object)
-    return frame.apply(lambda s: s.str.strip().map(restored)), []
+    return frame.apply(_cells_as_meant), []
+
+
+def _cells_as_meant(column: pd.Series) -> pd.Series:
+    """A column's cells stripped, with the apostrophe that keeps formula-like text inert taken
+    off again (`formulas.restored`, done on the column at once: a package has millions of cells)."""
+    column = column.str.strip()
+    guarded = column.str.startswith("'") & column.str[1:].str.startswith(FORMULA_START)
+    if guarded.any():
+        column = column.where(~guarded, column.str[1:])
+    return column
 
 
 def read_tables(directory: Path) -> tuple[dict[str, pd.DataFrame | None], list[Problem]]:

@@ -381,8 +381,8 @@ class Imported:
     notes: list[str]
 
 
-def project_rows(activities: list[Activity], base_projects, reader_source: dict[str, str]) -> tuple[dict[str, str], list[dict], list[dict], list[dict]]:
-    """(activity identifier → project id, new project rows, output rows, differences).
+def project_rows(activities: list[Activity], base_projects, reader_source: dict[str, str]) -> tuple[dict[str, str], dict[str, str], list[dict], list[dict], list[dict]]:
+    """(activity identifier → project id, output identifier → output id, new project rows, output rows, differences).
 
     A project already documented in the base package (same UNDP number, as a project or as
     one of its outputs) keeps its documented id and facts; where IATI says otherwise, a
@@ -390,6 +390,7 @@ def project_rows(activities: list[Activity], base_projects, reader_source: dict[
     """
     documented = {r["undp_project_id"]: r for _, r in base_projects.iterrows() if r["undp_project_id"]}
     project_of: dict[str, str] = {}
+    output_of: dict[str, str] = {}
     projects, outputs, differences = [], [], []
     for a in activities:
         if a.hierarchy != "1":
@@ -414,18 +415,20 @@ def project_rows(activities: list[Activity], base_projects, reader_source: dict[
             if row[column] and match[column] != row[column]:
                 differences.append({"project_id": project_id, "field": column, "documented": match[column], "documented_source_id": match["source_id"],
                                     "published": row[column], "section": f["section"], **reader_source})
+    parent_of = {child: a.identifier for a in activities if a.hierarchy == "1" for child in a.children}
     for a in activities:
         if a.hierarchy == "1":
             continue
-        parent = a.parent or next((p.identifier for p in activities if a.identifier in p.children), "")
+        parent = a.parent or parent_of.get(a.identifier, "")
         if parent not in project_of:
             continue  # reported by the caller: an output with no project in the file
         project_of[a.identifier] = project_of[parent]
         f = a.fields
+        output_of[a.identifier] = f"undp-{undp_number(a.identifier)}" if undp_number(a.identifier) else a.identifier[-64:]
         outputs.append({
-            "output_id": f"undp-{undp_number(a.identifier)}" if undp_number(a.identifier) else a.identifier[-64:],
+            "output_id": output_of[a.identifier],
             "project_id": project_of[parent], "undp_output_id": undp_number(a.identifier), "title": f["title"], "description": f["description"],
             "start": f["actual_start"] or f["planned_start"], "end": f["actual_end"] or f["planned_end"], "status": f["status"],
             "section": f["section"], **reader_source,
         })
-    return project_of, projects, outputs, differences
+    return project_of, output_of, projects, outputs, differences

@@ -51,7 +51,7 @@ def import_iati(paths: list[Path], base_dir: Path):
         if reader.problems:
             continue
         source = {"source_id": source_id}
-        project_of, projects, outputs, differences = project_rows(activities, frames["projects"], source)
+        project_of, output_of, projects, outputs, differences = project_rows(activities, frames["projects"], source)
         for a in activities:
             if a.identifier not in project_of:
                 problems.append(ImportProblem(path.name, a.line, a.identifier, "related-activity", "an output linked to a project in the same file (related-activity type 1)"))
@@ -71,7 +71,7 @@ def import_iati(paths: list[Path], base_dir: Path):
             project_id = project_of.get(a.identifier)
             if project_id is None:
                 continue
-            output_id = next((o["output_id"] for o in outputs if o["section"] == a.fields["section"]), "")
+            output_id = output_of.get(a.identifier, "")
             for table in ("budgets", "transactions", "results"):
                 for row in a.rows[table]:
                     counters[(table, project_id)] += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Callable, Iterator
 
 import pandas as pd
@@ -72,17 +73,21 @@ def header_problems(header: list[str], table: Table, where: str) -> list[Problem
 
 
 def cell_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem]:
-    """Empty required cells, and values of the wrong type, range or code list."""
+    """Empty required cells, and values of the wrong type, range or code list.
+
+    Each distinct value of a column is judged once (a column of thousands of rows holds far
+    fewer distinct values), and free text, which only has to be present, is not judged."""
     problems = []
     for col in table.columns:
-        for row, value in frame[col.name].items():
-            if value == "":
-                if not col.may_be_empty:
-                    problems.append(Problem(where, row, col.name, "", "a value (this column is required)"))
-                continue
-            expected = cell_expectation(col, value)
-            if expected:
-                problems.append(Problem(where, row, col.name, value, expected))
+        values = frame[col.name]
+        empty = values == ""
+        found = [] if col.may_be_empty else [Problem(where, row, col.name, "", "a value (this column is required)") for row in values.index[empty]]
+        if col.type != "string" or col.allowed or col.pattern:
+            filled = values[~empty]
+            verdicts = {v: cell_expectation(col, v) for v in filled.unique()}
+            bad = filled[filled.map(verdicts).notna()]
+            found += [Problem(where, row, col.name, value, verdicts[value]) for row, value in bad.items()]
+        problems += sorted(found, key=lambda p: p.row)
     return problems
 
 
@@ -96,27 +101,31 @@ def key_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem]
     ]
 
 
+@lru_cache(maxsize=65536)
+def _bounds_or_none(value: str) -> tuple | None:
+    try:
+        return date_bounds(value)
+    except ValueError:
+        return None  # reported as a bad value already
+
+
 def order_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem]:
     """Ends that come before their starts (dates, or years)."""
     problems = []
     for start_col, end_col in table.ordered_dates:
-        for row, r in frame.iterrows():
-            start, end = r[start_col], r[end_col]
-            if not start or not end:
-                continue
-            try:
-                if table.column(start_col).type == "date":
-                    too_early = date_bounds(end)[1] < date_bounds(start)[0]
-                else:
-                    too_early = float(end) < float(start)
-            except ValueError:
-                continue  # already reported as a bad value
+        both = frame[(frame[start_col] != "") & (frame[end_col] != "")]
+        for row, start, end in zip(both.index, both[start_col], both[end_col]):
+            if table.column(start_col).type == "date":
+                first, last = _bounds_or_none(start), _bounds_or_none(end)
+                too_early = first is not None and last is not None and last[1] < first[0]
+            else:
+                too_early = bool(_INTEGER.fullmatch(start) and _INTEGER.fullmatch(end)) and int(end) < int(start)
             if too_early:
                 problems.append(Problem(where, row, end_col, end, f"a date not before {start_col} ({start})"))
     return problems
 
 
-def _point(r: pd.Series) -> tuple[float, float] | None:
+def _point(r) -> tuple[float, float] | None:
     """(latitude, longitude) of a row that gives a valid point, else None (bad values are reported elsewhere)."""
     lat, lon = r.get("latitude", ""), r.get("longitude", "")
     if not lat or not lon or not _NUMBER.fullmatch(lat) or not _NUMBER.fullmatch(lon):
@@ -131,7 +140,8 @@ def place_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Proble
         return []
     name_col, code_col = table.place_check
     problems = []
-    for row, r in frame.iterrows():
+    resolved: dict[tuple, object] = {}  # the same place recurs in many rows: resolved once
+    for row, r in zip(frame.index, frame.to_dict("records")):
         level = r.get("admin_level", "")
         if level in ("country", "abroad"):
             if r[code_col]:
@@ -139,10 +149,15 @@ def place_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Proble
             continue
         if not r[code_col]:
             continue  # a gap: the source names no province
-        try:
-            match = places.resolve_place(r[name_col], _point(r))
-        except places.PlaceError as err:
-            problems.append(Problem(where, row, name_col, r[name_col], f"a place in the reference: {err}"))
+        key = (r[name_col], _point(r))
+        if key not in resolved:
+            try:
+                resolved[key] = places.resolve_place(*key)
+            except places.PlaceError as err:
+                resolved[key] = err
+        match = resolved[key]
+        if isinstance(match, places.PlaceError):
+            problems.append(Problem(where, row, name_col, r[name_col], f"a place in the reference: {match}"))
             continue
         if match.province_code != r[code_col]:
             named = next((p["name_en"] for p in places.province_rows() if p["code"] == match.province_code), "outside China")
