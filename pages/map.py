@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.domain import figures
 from dashboard.present.province_map import picked_codes
-from dashboard.present.i18n import labelled, t, term
+from dashboard.present.i18n import join_names, labelled, t, term
 from dashboard.present.tables import location_table, milestone_table, project_names, province_names, province_table, sections_table
 from dashboard.present.text import province_panel
 from dashboard.web import components, state
@@ -68,8 +68,9 @@ with province_col:
 
 with national_col:
     st.subheader(t("map.national", lang))
-    for p in figures.projects_without_province(view):
-        st.markdown(f"- {md(names[p])}")
+    for scope, ids in figures.projects_beyond_provinces(view).items():
+        if ids:
+            st.markdown(md(t(f"map.beyond.{scope}", lang, n=len(ids), names=join_names([names[p] for p in ids], lang))))
     national = figures.national_milestones(view)
     components.show_table(milestone_table(view, national, lang)[["date", "project", "title"]], lang)
     unnamed = figures.unnamed_places(view)

@@ -192,6 +192,20 @@ def projects_without_province(view: View) -> list[str]:
     return [p for p in view.project_ids if p not in located]
 
 
+@per_view
+def projects_beyond_provinces(view: View) -> dict[str, list[str]]:
+    """The projects in view with no province, by why: 'country' (named as national work),
+    'abroad' (places outside China), 'no_place' (no place given at all)."""
+    loc = view["locations"]
+    without = projects_without_province(view)
+    levels = loc.groupby("project_id")["admin_level"].agg(set).to_dict()
+    return {
+        "country": [p for p in without if "country" in levels.get(p, set())],
+        "abroad": [p for p in without if "abroad" in levels.get(p, set()) and "country" not in levels.get(p, set())],
+        "no_place": [p for p in without if p not in levels],
+    }
+
+
 @dataclass(frozen=True)
 class ProjectInProvince:
     """One project working in a province: its roles and places there, and its project-wide figures."""

@@ -447,6 +447,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "既有项目文件、又在开发计划署公布数据中的项目只显示一次；两者不一致之处均列于此。",
     },
     "col.url": {"en": "Address", "zh": "网址"},
+    "map.beyond.country": {"en": "National work ({n}): {names}", "zh": "全国性工作（{n}个）：{names}"},
+    "map.beyond.abroad": {"en": "Work outside China ({n}): {names}", "zh": "中国境外工作（{n}个）：{names}"},
+    "map.beyond.no_place": {"en": "No place given by the sources ({n}): {names}", "zh": "来源未提供地点（{n}个）：{names}"},
     "names.and_more": {"en": "{names} and {n} more", "zh": "{names}等另外{n}个"},
 }
 

@@ -61,6 +61,14 @@ def count_classes(counts) -> CountClasses:
     if not working or working[-1] <= len(FEW):
         return FEW
     uppers = sorted({int(np.quantile(working, q, method="higher")) for q in (0.25, 0.5, 0.75, 1.0)})
+    # Most provinces often share a count or two, and quartiles collapse: split the widest
+    # class (by ratio) at its geometric middle until there are four.
+    while len(uppers) < len(FEW):
+        bounds = list(zip([1, *(u + 1 for u in uppers[:-1])], uppers))
+        low, high = max(bounds, key=lambda b: b[1] / b[0])
+        if high - low < 1:
+            break
+        uppers = sorted({*uppers, max(low, min(high - 1, round((low * high) ** 0.5)))})
     return tuple(zip([1, *(u + 1 for u in uppers[:-1])], uppers))
 
 

@@ -192,6 +192,18 @@ def project_facts(one: View, lang: str) -> dict[str, str]:
     }
 
 
+SECTIONS_LISTED = 3
+
+
 def source_lines(sections: pd.DataFrame) -> list[str]:
-    """'Document (file): section' for each row of a `sections_table`."""
-    return [f"{title} ({file}): {section}" for title, file, section in zip(sections["source"], sections["file_name"], sections["section"])]
+    """'Document (file): section; section' per source of a `sections_table`; past three
+    sections, how many more (each figure's Sources tab lists them all), so a page's
+    footer stays a few lines however many records an import brought in."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for title, file, section in zip(sections["source"], sections["file_name"], sections["section"]):
+        grouped.setdefault((title, file), []).append(section)
+    lines = []
+    for (title, file), found in grouped.items():
+        listed = "; ".join(found[:SECTIONS_LISTED]) + (f"; … (+{len(found) - SECTIONS_LISTED})" if len(found) > SECTIONS_LISTED else "")
+        lines.append(f"{title} ({file}): {listed}")
+    return lines

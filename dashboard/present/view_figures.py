@@ -11,7 +11,10 @@ from dashboard.present import charts
 from dashboard.present.i18n import t, term
 from dashboard.present.province_map import province_map_figure
 from dashboard.present.tables import budget_spending_table, cofinancing_table, funds_by_funder_table, funding_by_type_table, funding_table, projects_roles_by_province, reach_by_unit, timeline_frames
+from dashboard.ingest.iati import short_title
 from dashboard.schema.codelists import FUNDER_TYPES
+
+FUNDER_LABEL = 34
 
 
 def funder_order(lang: str) -> list[str]:
@@ -60,6 +63,8 @@ def funds_by_funder_figure(view: View, lang: str) -> go.Figure:
     """Commitments and funds received per funder, the largest ten and the rest together."""
     series = {"incoming_commitment": t("col.incoming_commitment", lang), "incoming_funds": t("col.incoming_funds", lang)}
     table = funds_by_funder_table(view, lang).rename(columns=series)
+    # Names as long as a sentence would run off a phone: the chart shows their start, the table all of them.
+    table = table.assign(provider=[short_title(p, FUNDER_LABEL) for p in table["provider"]])
     return charts.grouped_bars(table, "provider", list(series.values()), t("col.amount_usd", lang), lang)
 
 

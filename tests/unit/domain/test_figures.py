@@ -81,3 +81,14 @@ def test_sources_behind_records(small):
     assert list(zip(sections["source_id"], sections["section"])) == [("doc-river", "2. Budget"), ("doc-river", "4. Results")]
     counts = figures.records_per_source(small.tables).set_index(["source_id", "table"])["n"]
     assert counts[("doc-river", "locations")] == 3 and counts[("plan-ref", "five_year_plans")] == 2
+
+
+def test_projects_beyond_provinces_say_why_they_have_none(small_dir):
+    from dashboard.store.package import read_package
+    from helpers import append_rows
+
+    source = {"source_id": "doc-river", "section": "Test"}
+    append_rows(small_dir, "locations", {"project_id": "desk", "place_as_written": "China", "admin_level": "country", "role": "project_location", **source})
+    package = read_package(small_dir)
+    beyond = figures.projects_beyond_provinces(view_of(package))
+    assert beyond == {"country": ["desk"], "abroad": [], "no_place": []}

@@ -83,3 +83,21 @@ def test_every_fact_of_a_project(small):
 def test_source_lines(small):
     view = view_of(small, projects=("coast",))
     assert source_lines(sections_table([view["reach"]], view["sources"], "en")) == ["Coastal Training: project brief (fixture) (doc-coast.txt): Results"]
+
+
+def test_source_lines_list_three_sections_per_source_and_count_the_rest():
+    import pandas as pd
+
+    from dashboard.present.text import source_lines
+
+    sections = pd.DataFrame({"source": ["Data"] * 5 + ["Brief"], "file_name": ["d.xml"] * 5 + ["b.txt"], "section": ["a", "b", "c", "d", "e", "Who"]})
+    assert source_lines(sections) == ["Data (d.xml): a; b; c; … (+2)", "Brief (b.txt): Who"]
+
+
+def test_long_name_lists_stop_at_five_and_count_the_rest():
+    from dashboard.present.i18n import join_names
+
+    names = [f"P{i}" for i in range(1, 9)]
+    assert join_names(names, "en") == "P1, P2, P3, P4, P5 and 3 more"
+    assert join_names(names, "zh") == "P1、P2、P3、P4、P5等另外3个"
+    assert join_names(names[:6], "en") == "P1, P2, P3, P4, P5, P6"  # one more is named, not counted
