@@ -25,7 +25,8 @@ view, lang = ctx.view, ctx.lang
 components.page_header("projects.title", ctx)
 
 table = project_table(view, lang)
-components.show_table(table, lang)
+dates = {"start": view["projects"]["start_first"], "end": view["projects"]["end_last"]}
+components.paged_table(table, lang, "projects", sort_keys=dates)
 components.download_table(table, lang, "projects")
 
 if view.project_ids:

@@ -450,6 +450,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.beyond.country": {"en": "National work ({n}): {names}", "zh": "全国性工作（{n}个）：{names}"},
     "map.beyond.abroad": {"en": "Work outside China ({n}): {names}", "zh": "中国境外工作（{n}个）：{names}"},
     "map.beyond.no_place": {"en": "No place given by the sources ({n}): {names}", "zh": "来源未提供地点（{n}个）：{names}"},
+    "table.sort_by": {"en": "Sort by", "zh": "排序依据"},
+    "table.descending": {"en": "Largest first", "zh": "降序"},
+    "table.page": {"en": "Page (of {pages})", "zh": "页码（共{pages}页）"},
+    "table.rows": {"en": "Rows {first}–{last} of {n}", "zh": "第{first}—{last}行，共{n}行"},
     "names.and_more": {"en": "{names} and {n} more", "zh": "{names}等另外{n}个"},
 }
 

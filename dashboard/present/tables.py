@@ -446,3 +446,20 @@ def gap_table(gaps: pd.DataFrame, package: Package, lang: str) -> pd.DataFrame:
             "section": gaps["section"].fillna("").values,
         }
     )
+
+
+PAGE_ROWS = 50
+
+
+def table_page(table: pd.DataFrame, by: str | None, descending: bool, page: int, rows: int = PAGE_ROWS,
+               sort_keys: dict[str, pd.Series] | None = None) -> tuple[pd.DataFrame, int]:
+    """One page of `table` sorted by the column `by` (gaps last), and how many pages there are.
+
+    Sorting is on the values themselves (numbers as numbers); a column shown as words
+    ('Jul 2007') sorts by its entry in `sort_keys` (row for row, the dates themselves)."""
+    if by is not None:
+        key = pd.Series(list((sort_keys or {}).get(by, table[by])), index=table.index)
+        table = table.loc[key.sort_values(ascending=not descending, na_position="last", kind="stable").index]
+    pages = max(1, -(-len(table) // rows))
+    page = min(max(1, page), pages)
+    return table.iloc[(page - 1) * rows : page * rows], pages

@@ -15,10 +15,10 @@ import streamlit as st
 
 from dashboard.domain.filters import Filters, shared, year_range
 from dashboard.present.downloads import csv_bytes, workbook_bytes
-from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, format_partial_date, labelled, t
+from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, format_partial_date, header, labelled, t
 from dashboard.present.province_map import label_css
 from dashboard.present.view_figures import map_figure
-from dashboard.present.tables import localized_headers, project_names, province_names, readable
+from dashboard.present.tables import PAGE_ROWS, localized_headers, project_names, province_names, readable, table_page
 from dashboard.present.text import filters_summary, source_lines
 from dashboard.store.package import Package
 from dashboard.config import show_problems
@@ -146,6 +146,23 @@ def arrow_table(table: pd.DataFrame) -> pa.Table:
     """A display table as Arrow, converted once and shared (the conversion is most of a
     table's cost on a page)."""
     return pa.Table.from_pandas(table, preserve_index=False)
+
+
+def paged_table(table: pd.DataFrame, lang: str, key: str, sort_keys: dict[str, pd.Series] | None = None) -> None:
+    """A table of any length: up to PAGE_ROWS rows as they are; more, a page at a time,
+    sorted across all pages by the column chosen (a thousand-row table is not sent whole)."""
+    if len(table) <= PAGE_ROWS:
+        show_table(table, lang)
+        return
+    with st.container(horizontal=True, key=f"{key}-paging", vertical_alignment="bottom"):
+        by = st.selectbox(t("table.sort_by", lang), list(table.columns), format_func=lambda c: header(c, lang), key=f"{key}-sort")
+        descending = st.toggle(t("table.descending", lang), key=f"{key}-descending")
+        pages = -(-len(table) // PAGE_ROWS)
+        page = st.number_input(t("table.page", lang, pages=pages), min_value=1, max_value=pages, value=1, step=1, key=f"{key}-page")
+    rows, _ = table_page(table, by, descending, int(page), sort_keys=sort_keys)
+    first = (int(page) - 1) * PAGE_ROWS + 1
+    st.caption(t("table.rows", lang, first=first, last=first + len(rows) - 1, n=len(table)))
+    show_table(rows, lang)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

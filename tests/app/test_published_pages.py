@@ -61,3 +61,15 @@ def test_sources_page_lists_where_documents_and_published_data_differ():
     differences = frame_of(at, "Published by UNDP (IATI)")
     number = differences[differences["Field"] == "UNDP project number"].iloc[0]
     assert (number["In the project documents"], number["Published by UNDP (IATI)"]) == ("00056242", "00047007")
+
+
+def test_projects_table_pages_a_portfolio_larger_than_a_page():
+    from dashboard.store.package import read_package
+
+    n = len(read_package(BUNDLED)["projects"])
+    assert n > 50
+    at = open_page("projects")
+    assert f"Rows 1–50 of {n}" in [shown(c.value) for c in at.caption]
+    at.number_input(key="projects-page").set_value(2).run()
+    assert f"Rows 51–{n} of {n}" in [shown(c.value) for c in at.caption]
+    assert len(at.dataframe[0].value) == n - 50

@@ -87,3 +87,17 @@ def test_sources_and_gaps_tables(small):
     assert "出资方" in set(gaps["field"]) and "沿海培训" in set(gaps["project"])
     wide = tables.records_per_source_table(small, "en")
     assert wide.loc["doc-river", "Places"] == 3 and wide.index.name == "file_name"
+
+
+def test_table_pages_sort_across_every_page_by_value():
+    import pandas as pd
+
+    table = pd.DataFrame({"name": [f"P{i}" for i in range(120)], "amount": [float(i % 7) if i % 10 else None for i in range(120)],
+                          "start": ["Jul 2007", "Jan 2010", "Dec 2008"] * 40})
+    first, pages = tables.table_page(table, "amount", True, 1)
+    assert pages == 3 and len(first) == 50 and list(first["amount"][:3]) == [6.0, 6.0, 6.0]
+    last, _ = tables.table_page(table, "amount", True, 9)  # past the end: the last page
+    assert len(last) == 20 and last["amount"].tail(12).isna().all() and (last["amount"].head(8) == 0).all()  # gaps last, whatever the order
+    dates = pd.Series([pd.Timestamp("2007-07-01"), pd.Timestamp("2010-01-01"), pd.Timestamp("2008-12-01")] * 40)
+    by_date, _ = tables.table_page(table, "start", False, 1, sort_keys={"start": dates})
+    assert list(by_date["start"][:41].unique()) == ["Jul 2007", "Dec 2008"]
