@@ -361,3 +361,23 @@ def records_per_source(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         for source_id, n in frame["source_id"].value_counts().items():
             rows.append({"source_id": source_id, "table": name, "n": int(n)})
     return pd.DataFrame(rows, columns=["source_id", "table", "n"])
+
+
+# Groups of projects, to choose many at once ------------------------------------------------
+
+
+@shared
+def project_groups(projects: pd.DataFrame, partners: pd.DataFrame) -> list[tuple[str, str, list[str]]]:
+    """(kind, value, project ids) for every status, theme and funder that two or more
+    projects share, largest first within each kind; funders are partners in the funder
+    role (as UNDP publishes them)."""
+    groups: list[tuple[str, str, list[str]]] = []
+    by_status = projects.dropna(subset=["status"]).groupby("status", sort=False)["project_id"].agg(list)
+    themes = projects.assign(theme=projects["themes"].str.split("|")).explode("theme").dropna(subset=["theme"])
+    by_theme = themes.groupby("theme", sort=False)["project_id"].agg(list)
+    funders = partners[partners["role"] == "funder"]
+    by_funder = funders.groupby("partner", sort=False)["project_id"].agg(lambda ids: list(dict.fromkeys(ids)))
+    for kind, found in (("status", by_status), ("theme", by_theme), ("funder", by_funder)):
+        shared_groups = [(kind, value, ids) for value, ids in found.items() if len(ids) >= 2]
+        groups += sorted(shared_groups, key=lambda g: (-len(g[2]), g[1]))
+    return groups

@@ -454,6 +454,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.descending": {"en": "Largest first", "zh": "降序"},
     "table.page": {"en": "Page (of {pages})", "zh": "页码（共{pages}页）"},
     "table.rows": {"en": "Rows {first}–{last} of {n}", "zh": "第{first}—{last}行，共{n}行"},
+    "filters.group": {"en": "Add a group of projects", "zh": "按类别添加项目"},
+    "filters.group_placeholder": {"en": "By status, theme or funder", "zh": "按状态、主题或出资方"},
+    "filters.group_status": {"en": "Status: {name} ({n})", "zh": "状态：{name}（{n}个）"},
+    "filters.group_theme": {"en": "Theme: {name} ({n})", "zh": "主题：{name}（{n}个）"},
+    "filters.group_funder": {"en": "Funder: {name} ({n})", "zh": "出资方：{name}（{n}个）"},
     "names.and_more": {"en": "{names} and {n} more", "zh": "{names}等另外{n}个"},
 }
 

@@ -15,7 +15,9 @@ import streamlit as st
 
 from dashboard.domain.filters import Filters, shared, year_range
 from dashboard.present.downloads import csv_bytes, workbook_bytes
-from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, format_partial_date, header, labelled, t
+from dashboard.domain.figures import project_groups
+from dashboard.ingest.iati import normalised_name
+from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, format_partial_date, header, labelled, t, term
 from dashboard.present.province_map import label_css
 from dashboard.present.view_figures import map_figure
 from dashboard.present.tables import PAGE_ROWS, localized_headers, project_names, province_names, readable, table_page
@@ -63,6 +65,16 @@ def url_notice(ignored: list[str], bad_slide: str | None, slide_count: int, lang
         st.toast(md(" ".join(lines)), icon=":material/link_off:", duration="long")
 
 
+@shared
+def project_group_options(package: Package, lang: str) -> dict[str, list[str]]:
+    """'Status: Ongoing (41)' -> its project ids, for every group `figures.project_groups` finds."""
+    options = {}
+    for kind, value, ids in project_groups(package["projects"], package["partners"]):
+        label = term(kind, value, lang) if kind in ("status", "theme") else normalised_name(value)
+        options[t(f"filters.group_{kind}", lang, name=label, n=len(ids))] = ids
+    return options
+
+
 def filter_bar(package: Package, lang: str) -> Filters:
     """The one filter bar: drawn once by the entry point, applied by every page."""
     projects = package["projects"]
@@ -73,6 +85,10 @@ def filter_bar(package: Package, lang: str) -> Filters:
     bar = st.sidebar
     bar.header(t("filters.heading", lang))
     bar.multiselect(t("filters.project", lang), list(projects["project_id"]), format_func=names.get, key=state.PROJECTS, placeholder=t("filters.all_projects", lang))
+    groups = project_group_options(package, lang)
+    if groups:
+        bar.selectbox(t("filters.group", lang), list(groups), index=None, key=state.GROUP, placeholder=t("filters.group_placeholder", lang),
+                      on_change=state.add_project_group, args=(groups,))
     left, right = bar.columns(2)
     left.selectbox(t("filters.from", lang), years, key=state.YEAR_FROM)
     right.selectbox(t("filters.to", lang), years, key=state.YEAR_TO)

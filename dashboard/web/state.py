@@ -163,6 +163,17 @@ def seed_from_url(package: Package, slide_count: int) -> tuple[list[str], str | 
     return ignored, bad_slide
 
 
+GROUP = "project_group"
+
+
+def add_project_group(groups: dict[str, list[str]]) -> None:
+    """A group chosen in the filter bar: its projects join the chosen ones (a callback)."""
+    chosen = st.session_state.get(GROUP)
+    if chosen in groups:
+        st.session_state[PROJECTS] = list(dict.fromkeys([*st.session_state.get(PROJECTS, []), *groups[chosen]]))
+    st.session_state[GROUP] = None
+
+
 def reset_filters(lo: int, hi: int) -> None:
     """Clear every filter (a button callback)."""
     st.session_state.update({PROJECTS: [], PROVINCES: [], YEAR_FROM: lo, YEAR_TO: hi})

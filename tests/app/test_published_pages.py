@@ -73,3 +73,17 @@ def test_projects_table_pages_a_portfolio_larger_than_a_page():
     at.number_input(key="projects-page").set_value(2).run()
     assert f"Rows 51–{n} of {n}" in [shown(c.value) for c in at.caption]
     assert len(at.dataframe[0].value) == n - 50
+
+
+def test_a_group_of_projects_joins_the_project_filter_and_the_address():
+    from dashboard.store.package import read_package
+
+    projects = read_package(BUNDLED)["projects"]
+    energy = [p for p, themes in zip(projects["project_id"], projects["themes"]) if "energy" in themes.split("|")]
+    at = open_page("overview")
+    label = next(o for o in at.selectbox(key="project_group").options if o.startswith("Theme: Energy"))
+    assert label == f"Theme: Energy ({len(energy)})"
+    at.selectbox(key="project_group").set_value(label).run()
+    assert at.multiselect(key="projects").value == energy
+    assert at.query_params["project"] == energy
+    assert at.selectbox(key="project_group").value is None  # ready for the next group
