@@ -43,6 +43,7 @@ def draw_map() -> None:
 # what is in the chosen province and what has no province follow side by side.
 components.figure_block("provinces", t("map.title", lang), draw_map, province_table(view, lang), sections_table([view["locations"]], view["sources"], lang), lang)
 st.caption(t("map.disclaimer", lang))
+LISTED = 10  # places named one per line; more go into a table
 province_col, national_col = st.columns(2)
 with province_col:
     if not chosen:
@@ -76,9 +77,13 @@ with national_col:
     unnamed = figures.unnamed_places(view)
     if len(unnamed):
         st.subheader(t("map.unnamed", lang))
-        for _, r in unnamed.iterrows():
-            st.markdown("- " + labelled(f"**{md(names[r['project_id']])}**", md(f"{r['place_as_written']} ({term('role', r['role'], lang)})"), lang))
+        if len(unnamed) <= LISTED:
+            for project_id, place, role in zip(unnamed["project_id"], unnamed["place_as_written"], unnamed["role"]):
+                st.markdown("- " + labelled(f"**{md(names[project_id])}**", md(f"{place} ({term('role', role, lang)})"), lang))
+        else:  # a large portfolio: one table, not a line per place
+            unnamed_rows = view["locations"].index.isin(unnamed.index)  # location_table keeps the rows' order
+            components.paged_table(location_table(view, lang)[unnamed_rows], lang, "unnamed-places")
 
 st.subheader(t("projects.places", lang))
-components.show_table(location_table(view, lang), lang)
+components.paged_table(location_table(view, lang), lang, "places")
 components.footer(sections_table([view["locations"], national, view["funding"], view["reach"]], view["sources"], lang), lang)

@@ -13,7 +13,7 @@ package, lang = ctx.package, ctx.lang
 components.page_header("nav.sources", ctx)
 
 st.subheader(t("sources.title", lang))
-components.show_table(source_table(package, lang), lang)
+components.paged_table(source_table(package, lang), lang, "sources")
 
 st.subheader(t("sources.taken", lang))
 components.show_table(records_per_source_table(package, lang), lang, hide_index=False)
@@ -27,7 +27,7 @@ if len(differences):
 st.subheader(t("sources.gaps", lang))
 st.caption(t("sources.gaps_intro", lang))
 gaps = gap_table(data_gaps(package), package, lang)
-components.show_table(gaps, lang)
+components.paged_table(gaps, lang, "gaps")
 components.download_table(gaps, lang, "data-gaps")
 
 st.subheader(t("sources.download", lang))

@@ -110,7 +110,8 @@ def reach_slide(package: Package, view: View, lang: str) -> Slide:
                      {series: charts.PALETTE[0]}, {series: written}) if len(table) else None
     points = [t("notes.reach", lang, project=p, value=v, audience=a) for p, v, a in zip(table["project"], written, table["audience"])]
     names = project_names(view.all_projects, lang)
-    none = [names[p] for p in view.project_ids if p not in set(view["reach"].loc[view["reach"]["unit"] == "people", "project_id"])]
+    counted = set(view["reach"].loc[view["reach"]["unit"] == "people", "project_id"])
+    none = [names[p] for p in view.project_ids if p not in counted]
     points += [t("reach.not_summed", lang)] + ([t("reach.none", lang, names=join_names(none, lang))] if none else [])
     return Slide("reach", t("reach.people", lang), [t("reach.not_summed", lang)], figure, _sources([view["reach"]], view, lang), chart=chart, talking_points=points)
 

@@ -181,8 +181,10 @@ def province_summary(view: View) -> pd.DataFrame:
 
 @per_view
 def unnamed_places(view: View) -> pd.DataFrame:
-    """Location rows whose province the source does not name."""
-    return view["locations"][view["locations"]["province_code"].isna()]
+    """Location rows in China whose province the source does not name (national work and
+    places abroad have no province by nature, and are not among them)."""
+    loc = view["locations"]
+    return loc[loc["province_code"].isna() & ~loc["admin_level"].isin(["country", "abroad"])]
 
 
 @per_view

@@ -15,7 +15,7 @@ from dashboard import places
 from dashboard.domain import figures
 from dashboard.ingest.iati import normalised_name
 from dashboard.domain.filters import View, per_view, shared
-from dashboard.present.i18n import format_partial_date, header, localized, plan_label, t, term
+from dashboard.present.i18n import NAMES_SHOWN, format_partial_date, header, localized, plan_label, t, term
 from dashboard.store.package import Package
 
 
@@ -223,8 +223,11 @@ def results_table(view: View, lang: str) -> pd.DataFrame:
 
 
 def project_roles_text(project_roles: tuple, names: dict[str, str], lang: str) -> str:
-    """'Project (Role, Role); Project (Role)' for one province's (project id, roles) pairs."""
-    return "; ".join(f"{names[p]} ({', '.join(term('role', x, lang) for x in roles)})" for p, roles in project_roles)
+    """'Project (Role, Role); Project (Role)' for one province's (project id, roles) pairs;
+    past five projects, how many more (a tooltip, not a register)."""
+    listed = [f"{names[p]} ({', '.join(term('role', x, lang) for x in roles)})" for p, roles in project_roles[:NAMES_SHOWN]]
+    more = len(project_roles) - NAMES_SHOWN
+    return "; ".join(listed) + (f"; {t('names.more', lang, n=more)}" if more > 0 else "")
 
 
 def projects_roles_by_province(summary: pd.DataFrame, view: View, lang: str) -> dict[str, str]:
@@ -463,3 +466,19 @@ def table_page(table: pd.DataFrame, by: str | None, descending: bool, page: int,
     pages = max(1, -(-len(table) // rows))
     page = min(max(1, page), pages)
     return table.iloc[(page - 1) * rows : page * rows], pages
+
+
+OPTIONS_SHOWN = 100
+
+
+def project_options(projects: pd.DataFrame, names: dict[str, str], query: str, selected: list[str], most: int = OPTIONS_SHOWN) -> tuple[list[str], int]:
+    """The project ids a filter list offers: those chosen, then up to `most` whose name, id
+    or UNDP number contains `query` (any case); and how many match in all. A list of
+    thousands would be sent to every browser on every change."""
+    needle = query.strip().casefold()
+    ids = projects["project_id"]
+    if needle:
+        text = ids.map(names).fillna("") + " " + ids + " " + projects["undp_project_id"].fillna("")
+        ids = ids[text.str.casefold().str.contains(needle, regex=False)]
+    matches = [p for p in ids if p not in set(selected)]
+    return [*selected, *matches[:most]], len(ids)

@@ -20,7 +20,7 @@ from dashboard.ingest.iati import normalised_name
 from dashboard.present.i18n import LANGUAGE_NAMES, LANGUAGES, format_partial_date, header, labelled, t, term
 from dashboard.present.province_map import label_css
 from dashboard.present.view_figures import map_figure
-from dashboard.present.tables import PAGE_ROWS, localized_headers, project_names, province_names, readable, table_page
+from dashboard.present.tables import OPTIONS_SHOWN, PAGE_ROWS, localized_headers, project_names, project_options, province_names, readable, table_page
 from dashboard.present.text import filters_summary, source_lines
 from dashboard.store.package import Package
 from dashboard.config import show_problems
@@ -75,6 +75,9 @@ def project_group_options(package: Package, lang: str) -> dict[str, list[str]]:
     return options
 
 
+FIND_FROM = 200  # past this many projects, the list offers those found by a search
+
+
 def filter_bar(package: Package, lang: str) -> Filters:
     """The one filter bar: drawn once by the entry point, applied by every page."""
     projects = package["projects"]
@@ -84,7 +87,13 @@ def filter_bar(package: Package, lang: str) -> Filters:
     years = list(range(lo, hi + 1))
     bar = st.sidebar
     bar.header(t("filters.heading", lang))
-    bar.multiselect(t("filters.project", lang), list(projects["project_id"]), format_func=names.get, key=state.PROJECTS, placeholder=t("filters.all_projects", lang))
+    options = list(projects["project_id"])
+    if len(options) > FIND_FROM:
+        query = bar.text_input(t("filters.find", lang), key=state.FIND, placeholder=t("filters.find_placeholder", lang))
+        options, matches = project_options(projects, names, query, list(st.session_state.get(state.PROJECTS, [])))
+        if matches > OPTIONS_SHOWN:
+            bar.caption(t("filters.find_more", lang, shown=OPTIONS_SHOWN, n=matches))
+    bar.multiselect(t("filters.project", lang), options, format_func=names.get, key=state.PROJECTS, placeholder=t("filters.all_projects", lang))
     groups = project_group_options(package, lang)
     if groups:
         bar.selectbox(t("filters.group", lang), list(groups), index=None, key=state.GROUP, placeholder=t("filters.group_placeholder", lang),
@@ -168,17 +177,18 @@ def paged_table(table: pd.DataFrame, lang: str, key: str, sort_keys: dict[str, p
     """A table of any length: up to PAGE_ROWS rows as they are; more, a page at a time,
     sorted across all pages by the column chosen (a thousand-row table is not sent whole)."""
     if len(table) <= PAGE_ROWS:
-        show_table(table, lang)
+        show_table(table, lang, key=key)
         return
     with st.container(horizontal=True, key=f"{key}-paging", vertical_alignment="bottom"):
-        by = st.selectbox(t("table.sort_by", lang), list(table.columns), format_func=lambda c: header(c, lang), key=f"{key}-sort")
+        by = st.selectbox(t("table.sort_by", lang), [None, *table.columns], format_func=lambda c: t("table.as_listed", lang) if c is None else header(c, lang),
+                          key=f"{key}-sort")
         descending = st.toggle(t("table.descending", lang), key=f"{key}-descending")
         pages = -(-len(table) // PAGE_ROWS)
         page = st.number_input(t("table.page", lang, pages=pages), min_value=1, max_value=pages, value=1, step=1, key=f"{key}-page")
     rows, _ = table_page(table, by, descending, int(page), sort_keys=sort_keys)
     first = (int(page) - 1) * PAGE_ROWS + 1
     st.caption(t("table.rows", lang, first=first, last=first + len(rows) - 1, n=len(table)))
-    show_table(rows, lang)
+    show_table(rows, lang, key=key)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -211,9 +221,9 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
         else:
             chart_figure(chart, key)
     with table_tab:
-        show_table(table, lang, key=f"{key}-table")
+        paged_table(table, lang, f"{key}-table")
     with sources_tab:
-        show_table(sources, lang, key=f"{key}-sources")
+        paged_table(sources, lang, f"{key}-sources")
     if note:
         st.caption(md(note))
     download_table(table, lang, key)

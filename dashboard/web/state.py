@@ -164,6 +164,7 @@ def seed_from_url(package: Package, slide_count: int) -> tuple[list[str], str | 
 
 
 GROUP = "project_group"
+FIND = "project_find"
 
 
 def add_project_group(groups: dict[str, list[str]]) -> None:

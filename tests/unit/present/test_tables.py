@@ -101,3 +101,16 @@ def test_table_pages_sort_across_every_page_by_value():
     dates = pd.Series([pd.Timestamp("2007-07-01"), pd.Timestamp("2010-01-01"), pd.Timestamp("2008-12-01")] * 40)
     by_date, _ = tables.table_page(table, "start", False, 1, sort_keys={"start": dates})
     assert list(by_date["start"][:41].unique()) == ["Jul 2007", "Dec 2008"]
+
+
+def test_project_options_offer_the_chosen_then_what_the_search_finds():
+    import pandas as pd
+
+    projects = pd.DataFrame({"project_id": [f"p{i}" for i in range(300)], "undp_project_id": [f"{i:08d}" for i in range(300)]})
+    names = {f"p{i}": ("Energy " if i % 3 == 0 else "Water ") + str(i) for i in range(300)}
+    options, n = tables.project_options(projects, names, "", ["p7"])
+    assert (len(options), n, options[:2]) == (101, 300, ["p7", "p0"])
+    options, n = tables.project_options(projects, names, "ENERGY", ["p7"])
+    assert n == 100 and options[0] == "p7" and all(names[p].startswith("Energy") for p in options[1:])
+    options, n = tables.project_options(projects, names, "00000299", [])
+    assert (options, n) == (["p299"], 1)
