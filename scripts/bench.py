@@ -1,6 +1,8 @@
-"""Benchmark: server time of a rerun after a filter change, per page, next to an empty
-Streamlit app measured the same way; and the bytes sent to the browser for one filter
-change on the map page. Run with `make bench`; the README keeps the latest figures.
+"""Benchmark, in one run: server time of a rerun per page (all projects shown, and after a
+filter change) next to an empty Streamlit app measured the same way, on the bundled
+portfolio and on 5,000 generated projects; the bytes each page sends on first load at
+5,000 projects; import, check and cold-start times; and the bytes of one map filter change.
+Run with `make bench`; the README keeps the latest figures.
 """
 
 from __future__ import annotations
@@ -47,13 +49,48 @@ def empty_app_ms() -> float:
         return median_rerun_ms(at, lambda at, i: at.multiselect(key="x").set_value([["a"], ["b"]][i % 2]))
 
 
-def page_ms(page: str) -> float:
-    """A page's median rerun after the project filter changes."""
-    at = AppTest.from_file(str(APP_SCRIPT), default_timeout=60)
+def page_ms(page: str, choices=CHOICES) -> tuple[float, float]:
+    """A page's median rerun with every project shown, and after the project filter changes."""
+    at = AppTest.from_file(str(APP_SCRIPT), default_timeout=300)
     at.run()
     if page != "overview":
         at.switch_page(f"../../pages/{page}.py").run()
-    return median_rerun_ms(at, lambda at, i: at.multiselect(key=PROJECTS).set_value(CHOICES[i % 2]))
+    all_shown = median_rerun_ms(at, lambda at, i: None)
+    return all_shown, median_rerun_ms(at, lambda at, i: at.multiselect(key=PROJECTS).set_value(choices[i % 2]))
+
+
+def first_load_kb(port: int, pages: tuple[str, ...]) -> dict[str, float]:
+    """KB the server sends over the websocket while each page first loads in a fresh tab."""
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
+        for page_name in pages:
+            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            received: list[int] = []
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
+            page.goto(f"http://localhost:{port}/{'' if page_name == 'overview' else page_name}")
+            wait_for_run(page)
+            page.wait_for_timeout(1000)
+            out[page_name] = sum(received) / 1024
+            page.close()
+        browser.close()
+    return out
+
+
+def large_portfolio(folder: Path, projects: int = 5000) -> Path:
+    """A package of `projects` generated projects (scripts/generate_iati.py), imported."""
+    import subprocess
+
+    from dashboard.store.imports import import_iati, write_package
+
+    xml = folder / "generated.xml"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_iati.py"), "--projects", str(projects), "--out", str(xml)], check=True)
+    started = time.perf_counter()
+    write_package(import_iati([xml], ROOT / "data").frames, folder / "package")
+    print(f"  import of {xml.stat().st_size / 1e6:.0f} MB ({projects} projects): {time.perf_counter() - started:.1f} s")
+    return folder / "package"
 
 
 def map_filter_change_bytes() -> int:
@@ -83,11 +120,41 @@ def map_filter_change_bytes() -> int:
 
 
 def main() -> None:
-    """Print the rerun times per page and the bytes of one map click."""
-    print(f"Median server time of a rerun after a filter change ({RERUNS} AppTest reruns each):")
+    """Print every figure the README's performance table keeps."""
+    import os
+
+    from dashboard.store.imports import import_iati
+    from dashboard.store.package import read_package
+
+    started = time.perf_counter()
+    import_iati([ROOT / "data" / "iati" / "undp-china-2017.xml"], ROOT / "data")
+    print(f"Import of UNDP's China file (data/iati): {time.perf_counter() - started:.2f} s")
+    print(f"Median server time of a rerun ({RERUNS} AppTest reruns each), all projects shown / after a project filter change:")
     print(f"  {'empty Streamlit app':<22}{empty_app_ms():8.1f} ms")
     for page in PAGES:
-        print(f"  {page:<22}{page_ms(page):8.1f} ms")
+        shown, changed = page_ms(page)
+        print(f"  {page:<22}{shown:8.1f} ms {changed:8.1f} ms   (bundled portfolio)")
+    with tempfile.TemporaryDirectory() as tmp:
+        print("5,000 generated projects:")
+        package_dir = large_portfolio(Path(tmp))
+        started = time.perf_counter()
+        package = read_package(package_dir)
+        print(f"  check and cold read of the package: {time.perf_counter() - started:.1f} s")
+        choices = ([package["projects"]["project_id"].iloc[0]], list(package["projects"]["project_id"].iloc[1:3]))
+        os.environ["DASHBOARD_DATA_DIR"] = str(package_dir)
+        try:
+            for page in PAGES:
+                shown, changed = page_ms(page, choices)
+                print(f"  {page:<22}{shown:8.1f} ms {changed:8.1f} ms")
+            port = free_port()
+            server = start_server(port, env={**os.environ}, timeout=180)
+            try:
+                sizes = first_load_kb(port, (*PAGES, "present"))
+            finally:
+                server.terminate()
+            print("  first load: " + ", ".join(f"{page} {kb:.0f} KB" for page, kb in sizes.items()))
+        finally:
+            del os.environ["DASHBOARD_DATA_DIR"]
     print(f"Bytes sent to the browser for one map click (province filter): {map_filter_change_bytes() / 1024:.0f} KB")
 
 
