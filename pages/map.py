@@ -44,6 +44,7 @@ def draw_map() -> None:
 components.figure_block("provinces", t("map.title", lang), draw_map, province_table(view, lang), sections_table([view["locations"]], view["sources"], lang), lang)
 st.caption(t("map.disclaimer", lang))
 LISTED = 10  # places named one per line; more go into a table
+PANEL_ROWS = 20  # projects in a province's panel per page
 province_col, national_col = st.columns(2)
 with province_col:
     if not chosen:
@@ -53,6 +54,12 @@ with province_col:
         entries = province_panel(view, code, lang)
         if not entries:
             st.markdown(md(t("map.no_projects", lang)))
+        if len(entries) > PANEL_ROWS:  # a busy province in a large portfolio: a page of projects at a time
+            pages = -(-len(entries) // PANEL_ROWS)
+            page = int(st.number_input(t("table.page", lang, pages=pages), 1, pages, 1, key=f"panel-{code}"))
+            first = (page - 1) * PANEL_ROWS
+            st.caption(t("map.panel_rows", lang, first=first + 1, last=min(first + PANEL_ROWS, len(entries)), n=len(entries)))
+            entries = entries[first : first + PANEL_ROWS]
         for p in entries:
             lines = [
                 labelled(f"**{md(p.project)}**", md(p.roles), lang),

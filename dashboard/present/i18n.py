@@ -463,6 +463,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "filters.group_status": {"en": "Status: {name} ({n})", "zh": "状态：{name}（{n}个）"},
     "filters.group_theme": {"en": "Theme: {name} ({n})", "zh": "主题：{name}（{n}个）"},
     "filters.group_funder": {"en": "Funder: {name} ({n})", "zh": "出资方：{name}（{n}个）"},
+    "map.panel_rows": {"en": "Projects {first}–{last} of {n}", "zh": "第{first}—{last}个项目，共{n}个"},
     "names.more": {"en": "and {n} more", "zh": "另有{n}个"},
     "names.and_more": {"en": "{names} and {n} more", "zh": "{names}等另外{n}个"},
 }

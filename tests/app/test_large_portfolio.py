@@ -51,3 +51,18 @@ def test_a_long_places_table_comes_in_pages(large):
     n = len(read_package(large)["locations"])
     at = open_page("map")
     assert n > 50 and f"Rows 1–50 of {n}" in [shown(c.value) for c in at.caption]
+
+
+def test_a_busy_province_panel_pages_its_projects(large):
+    from dashboard.domain.filters import Filters, apply_filters
+    from dashboard.domain.figures import projects_in_province
+
+    package = read_package(large)
+    counts = package["locations"].dropna(subset=["province_code"]).groupby("province_code")["project_id"].nunique()
+    code = counts.idxmax()
+    n = len(projects_in_province(apply_filters(package, Filters()), code))
+    assert n > 20
+    at = open_page("map", {"province": code})
+    assert f"Projects 1–20 of {n}" in [shown(c.value) for c in at.caption]
+    at.number_input(key=f"panel-{code}").set_value(2).run()
+    assert f"Projects 21–{min(40, n)} of {n}" in [shown(c.value) for c in at.caption]
