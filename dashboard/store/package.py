@@ -71,7 +71,9 @@ def typed_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
         elif col.type == "number":
             out[col.name] = pd.to_numeric(out[col.name]).astype("float64")
         elif col.type == "date":
-            bounds = out[col.name].map(lambda v: date_bounds(v) if isinstance(v, str) else (None, None))
+            # Each distinct date once: a large package repeats the same dates thousands of times.
+            distinct = {v: date_bounds(v) for v in out[col.name].dropna().unique()}
+            bounds = out[col.name].map(lambda v: distinct.get(v, (None, None)))
             out[f"{col.name}_first"] = pd.to_datetime(bounds.map(lambda b: b[0]))
             out[f"{col.name}_last"] = pd.to_datetime(bounds.map(lambda b: b[1]))
             out[f"{col.name}_precision"] = out[col.name].map(date_precision)

@@ -188,9 +188,9 @@ def reference_problems(frames: dict[str, pd.DataFrame | None], where: Where = by
             what = f"a {target_col} listed in {where(TABLE_BY_NAME[target_table])}"
         else:
             continue
-        for row, value in frame[col.name].items():
-            if value and value not in known:
-                problems.append(Problem(where(table), row, col.name, value, what))
+        values = frame[col.name]
+        unknown = values[(values != "") & ~values.isin(known)]
+        problems += [Problem(where(table), row, col.name, value, what) for row, value in unknown.items()]
     return problems
 
 
@@ -200,9 +200,8 @@ def budget_total_problems(frames: dict[str, pd.DataFrame | None], where: Where =
     if projects is None or funding is None:
         return []
     problems = []
-    for row, p in projects.iterrows():
-        if not p["total_budget_usd"]:
-            continue
+    stated = projects[projects["total_budget_usd"] != ""]
+    for row, p in stated.iterrows():
         lines = funding[funding["project_id"] == p["project_id"]]["amount_usd"]
         amount = TABLE_BY_NAME["funding"].column("amount_usd")
         if (lines == "").any() or lines.empty or any(cell_expectation(amount, v) for v in lines):

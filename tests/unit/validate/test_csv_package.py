@@ -195,3 +195,32 @@ def test_repeated_header_column(small_dir):
     problem = only_problem(small_dir)
     assert (problem.file, problem.row, problem.column) == ("partners.csv", 1, "role")
     assert problem.expected == "each column once in the header row (this one repeats)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a,b\n1,2\n3,4\n",
+        'a,b\n"x\n\ny",2\n3,4\n',  # a blank line inside a quoted cell is part of the cell
+        "a,b\n'=SUM(A1),2\n'plain,  spaced  \n",  # the inert-formula apostrophe goes; an ordinary one stays
+    ],
+)
+def test_the_fast_reader_reads_exactly_as_the_careful_one(tmp_path, text, monkeypatch):
+    from dashboard.ingest import csv_package
+    from dashboard.schema import TABLE_BY_NAME
+
+    path = tmp_path / "sources.csv"
+    path.write_text(text, encoding="utf-8")
+    fast, _ = csv_package.read_table(path, TABLE_BY_NAME["sources"])
+    assert csv_package._read_fast(path.read_bytes(), text) is not None
+    monkeypatch.setattr(csv_package, "_read_fast", lambda data, text: None)
+    careful, _ = csv_package.read_table(path, TABLE_BY_NAME["sources"])
+    assert fast.equals(careful) and list(fast.index) == list(careful.index)
+
+
+def test_blank_lines_and_ragged_rows_go_to_the_careful_reader():
+    from dashboard.ingest.csv_package import _read_fast
+
+    assert _read_fast(b"a,b\n1,2\n\n3,4\n", "a,b\n1,2\n\n3,4\n") is None  # the blank line keeps its row number
+    assert _read_fast(b"a,b\n1,2,3\n", "a,b\n1,2,3\n") is None
+    assert _read_fast(b"a,a\n1,2\n", "a,a\n1,2\n") is None
