@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import shapely
-from shapely.geometry import shape
+from shapely.geometry import mapping, shape
 
 from dashboard.present import geometry
 from dashboard.present.charts import FONT, plain, text_box
@@ -55,10 +55,22 @@ def _path(geometry_json: dict) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1)
-def province_paths() -> dict[str, str]:
-    """Code -> the province's outline as an SVG path, made once per process."""
-    return {f["properties"]["code"]: _path(f["geometry"]) for f in geometry.boundaries()["features"]}
+# The web map is sent again with every filter change: its outlines are simplified further
+# (0.05 degree, about two pixels of a full-width map), which keeps a change near 200 KB.
+# Slides and the briefing pack are drawn once, larger, and keep the full outlines.
+WEB_TOLERANCE = 0.05
+ISLANDS = "460000"  # Hainan, whose South China Sea islands the inset shows
+
+
+@lru_cache(maxsize=2)
+def province_paths(tolerance: float = 0.0) -> dict[str, str]:
+    """Code -> the province's outline as an SVG path (simplified as one coverage by
+    `tolerance` degrees, so neighbours keep their shared borders), made once per process."""
+    features = geometry.boundaries()["features"]
+    if not tolerance:
+        return {f["properties"]["code"]: _path(f["geometry"]) for f in features}
+    simplified = shapely.coverage_simplify([shape(f["geometry"]) for f in features], tolerance)
+    return {f["properties"]["code"]: _path(mapping(g)) for f, g in zip(features, simplified)}
 
 
 @lru_cache(maxsize=1)
@@ -180,11 +192,12 @@ def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], 
     chosen provinces are drawn last, so their outline is not covered by a neighbour's border.
     """
     styles = province_styles(summary, by_role, chosen)
-    paths = province_paths()
+    paths = province_paths(WEB_TOLERANCE if hover is not None else 0.0)
+    detailed = province_paths()  # the inset's islands (Hainan's) are specks: never simplified further
     order = sorted(paths, key=lambda code: code in chosen)
     shapes = [_shape(paths[c], styles[c].fill, styles[c].outline, styles[c].outline_width) for c in order]
     # In the inset the islands are specks: a grey outline keeps them visible.
-    shapes += [_shape(paths[c], styles[c].fill, [120, 120, 120], 0.6, "2") for c in inset_codes()]
+    shapes += [_shape((detailed if c == ISLANDS else paths)[c], styles[c].fill, [120, 120, 120], 0.6, "2") for c in inset_codes()]
     shapes += _maritime_shapes()
     traces: list[dict] = []
     if hover is not None:
