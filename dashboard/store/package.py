@@ -72,11 +72,13 @@ def typed_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
             out[col.name] = pd.to_numeric(out[col.name]).astype("float64")
         elif col.type == "date":
             # Each distinct date once: a large package repeats the same dates thousands of times.
-            distinct = {v: date_bounds(v) for v in out[col.name].dropna().unique()}
-            bounds = out[col.name].map(lambda v: distinct.get(v, (None, None)))
-            out[f"{col.name}_first"] = pd.to_datetime(bounds.map(lambda b: b[0]))
-            out[f"{col.name}_last"] = pd.to_datetime(bounds.map(lambda b: b[1]))
-            out[f"{col.name}_precision"] = out[col.name].map(date_precision)
+            distinct = out[col.name].dropna().unique()
+            first = {v: date_bounds(v)[0] for v in distinct}
+            last = {v: date_bounds(v)[1] for v in distinct}
+            precision = {v: date_precision(v) for v in distinct}
+            out[f"{col.name}_first"] = pd.to_datetime(out[col.name].map(first))
+            out[f"{col.name}_last"] = pd.to_datetime(out[col.name].map(last))
+            out[f"{col.name}_precision"] = out[col.name].map(precision).fillna(date_precision(None))
     return out.reset_index(drop=True)
 
 
