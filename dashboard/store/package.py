@@ -78,7 +78,7 @@ def typed_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
             precision = {v: date_precision(v) for v in distinct}
             out[f"{col.name}_first"] = pd.to_datetime(out[col.name].map(first))
             out[f"{col.name}_last"] = pd.to_datetime(out[col.name].map(last))
-            out[f"{col.name}_precision"] = out[col.name].map(precision).fillna(date_precision(None))
+            out[f"{col.name}_precision"] = out[col.name].map(precision).astype(object).fillna(date_precision(None))
     return out.reset_index(drop=True)
 
 
