@@ -11,6 +11,7 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -62,6 +63,52 @@ def page_ms(page: str, choices=CHOICES) -> tuple[float, float]:
         at.switch_page(f"../../pages/{page}.py").run()
     all_shown = median_rerun_ms(at, lambda at, i: None)
     return all_shown, median_rerun_ms(at, lambda at, i: at.multiselect(key=PROJECTS).set_value(choices[i % 2]))
+
+
+def ready_seconds(port: int, pages: tuple[str, ...], tries: int = 3) -> dict[str, float]:
+    """Median seconds from opening each page in a fresh tab to its first heading, with the run done."""
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
+        for page_name in pages:
+            times = []
+            for _ in range(tries):
+                page = browser.new_page(viewport={"width": 1440, "height": 1000})
+                started = time.perf_counter()
+                page.goto(f"http://localhost:{port}/{'' if page_name == 'overview' else page_name}")
+                page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=90_000)
+                wait_for_run(page)
+                times.append(time.perf_counter() - started)
+                page.close()
+            out[page_name] = statistics.median(times)
+        browser.close()
+    return out
+
+
+def bare_page_seconds() -> float:
+    """The same measure for a bare Streamlit page (a title and nothing else)."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "bare.py"
+        script.write_text("import streamlit as st\nst.title('Bare')\n")
+        port = free_port()
+        command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), "--server.headless", "true",
+                   "--browser.gatherUsageStats", "false", "--server.address", "localhost"]
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.time() + 60
+            while time.time() < deadline:
+                try:
+                    urllib.request.urlopen(f"http://localhost:{port}/_stcore/health", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.3)
+            return ready_seconds(port, ("overview",))["overview"]
+        finally:
+            server.terminate()
 
 
 def first_load_kb(port: int, pages: tuple[str, ...]) -> dict[str, float]:
@@ -155,9 +202,12 @@ def main() -> None:
             server = start_server(port, env={**os.environ}, timeout=180)
             try:
                 sizes = first_load_kb(port, (*PAGES, "present"))
+                ready = ready_seconds(port, (*PAGES, "present"))
             finally:
                 server.terminate()
             print("  first load: " + ", ".join(f"{page} {kb:.0f} KB" for page, kb in sizes.items()))
+            bare = bare_page_seconds()
+            print(f"  ready in the browser (a bare Streamlit page: {bare:.2f} s): " + ", ".join(f"{page} {s:.2f} s ({s / bare:.1f}x)" for page, s in ready.items()))
         finally:
             del os.environ["DASHBOARD_DATA_DIR"]
     print(f"Bytes sent to the browser for one map click (province filter): {map_filter_change_bytes() / 1024:.0f} KB")
