@@ -8,6 +8,7 @@ rows as long as the header); every rule about columns and values lives in
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from pathlib import Path
 
@@ -112,9 +113,7 @@ def _arrow_cells_as_meant(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """`_cells_as_meant` in Arrow: trimmed, the inert-formula apostrophe taken off."""
     column = pc.utf8_trim_whitespace(column)
     rest = pc.utf8_slice_codeunits(column, 1)
-    formula = pc.or_(*[pc.starts_with(rest, mark) for mark in FORMULA_START[:2]]) if len(FORMULA_START) > 1 else pc.starts_with(rest, FORMULA_START[0])
-    for mark in FORMULA_START[2:]:
-        formula = pc.or_(formula, pc.starts_with(rest, mark))
+    formula = functools.reduce(pc.or_, [pc.starts_with(rest, mark) for mark in FORMULA_START])
     return pc.if_else(pc.and_(pc.starts_with(column, "'"), formula), rest, column)
 
 
