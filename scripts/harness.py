@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dashboard.config import CHROMIUM_OFFLINE_ARGS  # noqa: E402
+from dashboard.present.province_map import to_units  # noqa: E402
 # Chromium flags for the browser tests: offline. Playwright adds --headless itself.
 BROWSER_ARGS = [a for a in CHROMIUM_OFFLINE_ARGS if a != "--headless"]
 MAP = '[data-testid="stPlotlyChart"]:has(.subplot.x2y2)'
@@ -83,7 +84,7 @@ def map_point(page: Page, lon: float, lat: float) -> tuple[float, float]:
             const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
             return [box.left + xa._offset + xa.l2p(lon), box.top + ya._offset + ya.l2p(lat)];
         }""",
-        [MAP, lon, lat],
+        [MAP, to_units(lon), to_units(lat)],
     ))
 
 

@@ -6,9 +6,12 @@ ranges, so plotly fits the whole country into whatever frame the figure gets, at
 The South China Sea islands sit in an inset box in the lower right, as maps published in
 China show them. Colours, labels and legend come from `map_style`.
 
-Provinces are layout shapes (SVG paths, cheap to send and never dimmed by a selection).
-Hover and click go to an invisible grid of points inside each province: plotly picks the
-nearest point within a few pixels, so a click anywhere on a province picks it.
+Provinces are layout shapes (SVG paths, cheap to send and never dimmed by a selection);
+Hainan's islands too small to outline are dots in the inset. Hover and click go to an
+invisible grid of points inside each province: plotly picks the nearest point within a few
+pixels, so a click anywhere on a province picks it. The web map travels again with every
+click, so it is kept small: coordinates in whole units, simplified outlines, the points as
+16-bit integers, and what traces and shapes share said once in the figure's template.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from shapely.geometry import mapping, shape
 from dashboard.present import geometry
 from dashboard.present.charts import FONT, plain, text_box
 from dashboard.present.i18n import t
-from dashboard.present.map_style import MARITIME_LINE, count_classes, css, legend_entries, legend_label, province_styles
+from dashboard.present.map_style import BORDER, BORDER_WIDTH, MARITIME_LINE, count_classes, css, legend_entries, legend_label, province_styles
 from dashboard.present.tables import province_names
 
 # The mainland, Hainan and Taiwan, with a margin so no land touches the frame.
@@ -35,8 +38,13 @@ INSET_LON, INSET_LAT = (106.5, 123.5), (2.5, 24.8)
 INSET_DOMAIN = {"x": (0.83, 1.0), "y": (0.0, 0.36)}
 # A degree of longitude is shorter than one of latitude at China's latitudes (cos 37° ≈ 0.8).
 ASPECT = 1.25
-GRID_STEP = 0.5  # degrees between the invisible points that catch hovers and clicks
+GRID_STEP = 0.6  # degrees between the invisible points that catch hovers and clicks
 PICK_TRACE = "provinces"
+LABEL_HALO = "0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff"
+# The figure's axes count twentieths of a degree (about 5 km, half a pixel of the web map),
+# not degrees: a whole number is shorter to send than a decimal, and the figure travels
+# again with every click on the map.
+UNITS = 20
 # Name labels in four sizes, each placed for the smallest frame it is shown in: (frame's
 # minimum width and height in pixels, font size; a height of 0 means the figure's own). The
 # page shows one set by the size of the chart's own box (a CSS container query, `label_css`);
@@ -44,21 +52,28 @@ PICK_TRACE = "provinces"
 LABEL_TIERS = ((1400, 640, 19.1), (760, 500, 15.1), (500, 0, 13.1), (0, 0, 11.1))
 
 
+def to_units(degrees: float) -> int:
+    """A longitude or latitude in the figure's units."""
+    return round(degrees * UNITS)
+
+
 def _path(geometry_json: dict) -> str:
-    """An SVG path of every ring of a Polygon or MultiPolygon, in data coordinates."""
+    """An SVG path of every ring of a Polygon or MultiPolygon, in the figure's units."""
     polygons = geometry_json["coordinates"] if geometry_json["type"] == "MultiPolygon" else [geometry_json["coordinates"]]
-    parts = []
-    for polygon in polygons:
-        for ring in polygon:
-            # 0.01 degree (about 1 km) is a third of a pixel on a 1080p projector.
-            parts.append("M" + "L".join(f"{x:.2f},{y:.2f}" for x, y in ring) + "Z")
-    return "".join(parts)
+    return "".join(_line(ring) + "Z" for polygon in polygons for ring in polygon)
+
+
+def _line(points) -> str:
+    """An SVG path through `points` (lon, lat) in the figure's units, each point once."""
+    rounded = [(to_units(x), to_units(y)) for x, y in points]
+    kept = [p for i, p in enumerate(rounded) if i == 0 or p != rounded[i - 1]]
+    return "M" + "L".join(f"{x},{y}" for x, y in kept)
 
 
 # The web map is sent again with every filter change: its outlines are simplified further
-# (0.05 degree, about two pixels of a full-width map), which keeps a change near 200 KB.
+# (0.14 degree, under two pixels of a 560 px tall map), which keeps a click under 100 KB.
 # Slides and the briefing pack are drawn once, larger, and keep the full outlines.
-WEB_TOLERANCE = 0.05
+WEB_TOLERANCE = 0.14
 ISLANDS = "460000"  # Hainan, whose South China Sea islands the inset shows
 
 
@@ -71,6 +86,34 @@ def province_paths(tolerance: float = 0.0) -> dict[str, str]:
         return {f["properties"]["code"]: _path(f["geometry"]) for f in features}
     simplified = shapely.coverage_simplify([shape(f["geometry"]) for f in features], tolerance)
     return {f["properties"]["code"]: _path(mapping(g)) for f, g in zip(features, simplified)}
+
+
+# A part of Hainan smaller than this (square degrees, about a pixel of the inset) is drawn
+# as a dot: the South China Sea islands are specks an outline would not show.
+ISLAND_AREA = 0.01
+
+
+def _parts(geometry_: shapely.Geometry) -> list[shapely.Geometry]:
+    return list(getattr(geometry_, "geoms", [geometry_]))
+
+
+@lru_cache(maxsize=2)
+def inset_paths(tolerance: float = 0.0) -> dict[str, str]:
+    """Code -> the part of the province's outline the inset shows (its box and a margin),
+    Hainan without the islands `island_dots` draws."""
+    box = shapely.box(INSET_LON[0] - 0.2, INSET_LAT[0] - 0.2, INSET_LON[1] + 0.2, INSET_LAT[1] + 0.2)
+    features = {f["properties"]["code"]: shape(f["geometry"]) for f in geometry.boundaries()["features"]}
+    simplified = dict(zip(features, shapely.coverage_simplify(list(features.values()), tolerance) if tolerance else features.values()))
+    simplified[ISLANDS] = shapely.MultiPolygon([p for p in _parts(simplified[ISLANDS]) if p.area >= ISLAND_AREA])
+    return {code: _path(mapping(simplified[code].intersection(box))) for code in inset_codes()}
+
+
+@lru_cache(maxsize=1)
+def island_dots() -> tuple[tuple[int, int], ...]:
+    """Where each of Hainan's islands too small to outline is, in the figure's units."""
+    hainan = next(shape(f["geometry"]) for f in geometry.boundaries()["features"] if f["properties"]["code"] == ISLANDS)
+    points = [shapely.point_on_surface(p) for p in _parts(hainan) if p.area < ISLAND_AREA]
+    return tuple(dict.fromkeys((to_units(p.x), to_units(p.y)) for p in points))
 
 
 @lru_cache(maxsize=1)
@@ -96,17 +139,27 @@ def pick_points() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["code", "lon", "lat"])
 
 
+def _axes(axes: str) -> dict:
+    """A shape's axes: plotly's default (the main map's) is left unsaid, as is the type a path implies."""
+    return {"xref": "x2", "yref": "y2"} if axes else {}
+
+
 def _shape(path: str, fill: list[int], outline: list[int], width: float, axes: str = "") -> dict:
     """A filled province outline on the main axes (or on the inset's, `axes='2'`)."""
-    return {"type": "path", "path": path, "xref": f"x{axes}", "yref": f"y{axes}", "fillcolor": css(fill),
-            "line": {"color": css(outline), "width": width}, "layer": "below"}
+    line = {} if (outline, width) == (BORDER, BORDER_WIDTH) else {"line": {"color": css(outline), "width": width}}
+    return {"path": path, **_axes(axes), "fillcolor": css(fill), **line}
+
+
+def maritime_lines() -> list[tuple[str, str]]:
+    """(path, axes) of each dash of the maritime boundary line: all in the inset; on the
+    main map only those that reach into its frame."""
+    dashes = geometry.maritime_line()["features"][0]["geometry"]["coordinates"]
+    return [(_line(d), a) for d in dashes for a in ("", "2") if a or max(y for _, y in d) >= MAIN_LAT[0]]
 
 
 def _maritime_shapes() -> list[dict]:
-    """The maritime boundary line, on both axes."""
-    paths = ["M" + "L".join(f"{x:.3f},{y:.3f}" for x, y in line) for line in geometry.maritime_line()["features"][0]["geometry"]["coordinates"]]
-    return [{"type": "path", "path": p, "xref": f"x{a}", "yref": f"y{a}", "line": {"color": css(MARITIME_LINE), "width": 1.2}, "layer": "below"}
-            for p in paths for a in ("", "2")]
+    """The maritime boundary line's shapes."""
+    return [{"path": p, **_axes(a), "line": {"color": css(MARITIME_LINE), "width": 1.2}} for p, a in maritime_lines()]
 
 
 # The generic part of a Chinese province name, left off on the map as maps printed in China
@@ -192,42 +245,48 @@ def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], 
     chosen provinces are drawn last, so their outline is not covered by a neighbour's border.
     """
     styles = province_styles(summary, by_role, chosen)
-    paths = province_paths(WEB_TOLERANCE if hover is not None else 0.0)
-    detailed = province_paths()  # the inset's islands (Hainan's) are specks: never simplified further
+    tolerance = WEB_TOLERANCE if hover is not None else 0.0
+    paths, inset = province_paths(tolerance), inset_paths(tolerance)
     order = sorted(paths, key=lambda code: code in chosen)
     shapes = [_shape(paths[c], styles[c].fill, styles[c].outline, styles[c].outline_width) for c in order]
     # In the inset the islands are specks: a grey outline keeps them visible.
-    shapes += [_shape((detailed if c == ISLANDS else paths)[c], styles[c].fill, [120, 120, 120], 0.6, "2") for c in inset_codes()]
+    shapes += [_shape(inset[c], styles[c].fill, [120, 120, 120], 0.6, "2") for c in inset_codes()]
     shapes += _maritime_shapes()
     traces: list[dict] = []
     if hover is not None:
         names, other = province_names(lang), province_names("zh" if lang == "en" else "en")
         points = pick_points()
-        # One trace per province, its tooltip given once (not once per point): the grid
-        # has thousands of points, and every colour change sends the figure again.
+        # One trace per province (in `pick_codes` order, first in the figure, so a click's
+        # curve number names the province), its tooltip given once, not once per point, and
+        # the points as 16-bit integers: the grid has thousands of points, and every colour
+        # change sends the figure again.
         for code, part in points.groupby("code", sort=False):
-            traces.append({"type": "scatter", "name": PICK_TRACE, "x": list(part["lon"]), "y": list(part["lat"]), "mode": "markers",
-                           "marker": {"size": 12, "opacity": 0}, "customdata": [code] * len(part),
-                           "hovertext": f"<b>{names[code]}</b> {other[code]}<br>{plain(hover.get(code) or '—')}", "hoverinfo": "text",
-                           "showlegend": False, "unselected": {"marker": {"opacity": 0}}, "selected": {"marker": {"opacity": 0}}})
+            traces.append({"type": "scatter", "name": PICK_TRACE, "x": (part["lon"] * UNITS).round().to_numpy(np.int16),
+                           "y": (part["lat"] * UNITS).round().to_numpy(np.int16),
+                           "hovertext": f"<b>{names[code]}</b> {other[code]}<br>{plain(hover.get(code) or '—')}"})
+    dots = island_dots()
+    traces.append({"type": "scatter", "name": "islands", "x": [x for x, _ in dots], "y": [y for _, y in dots], "xaxis": "x2", "yaxis": "y2",
+                   "marker": {"size": 3, "opacity": 1, "color": "rgb(90,90,90)"}, "hoverinfo": "skip"})
     for i, (low, high, size) in enumerate(LABEL_TIERS):
         labels = map_labels(summary, by_role, lang, size, map_scale(low or 340, high or height))
-        traces.append({"type": "scatter", "name": f"map-labels-{i}", "x": [lon for lon, _, _ in labels], "y": [lat for _, lat, _ in labels],
-                       "text": [s for *_, s in labels], "mode": "text", "textfont": {"size": size, "color": "#1a1a1a", "family": FONT},
-                       "hoverinfo": "skip", "showlegend": False})
+        traces.append({"type": "scatter", "name": f"map-labels-{i}", "x": [to_units(lon) for lon, _, _ in labels], "y": [to_units(lat) for _, lat, _ in labels],
+                       "text": [s for *_, s in labels], "mode": "text",
+                       # A white halo keeps dark text readable on the darkest blue and on a light neighbour alike.
+                       "textfont": {"size": size, "color": "#1a1a1a", "family": FONT, "shadow": LABEL_HALO},
+                       "hoverinfo": "skip"})
     label_size = 14
     for entry in legend_entries(by_role, lang, count_classes(summary["n_projects"])):
-        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": legend_label(entry, by_role, lang),
-                       "marker": {"size": 16, "symbol": "square", "color": css(entry.colour), "line": {"color": "#555", "width": 1}}})
+        traces.append({"type": "scatter", "x": [None], "y": [None], "name": legend_label(entry, by_role, lang), "showlegend": True,
+                       "marker": {"size": 16, "symbol": "square", "opacity": 1, "color": css(entry.colour), "line": {"color": "#555", "width": 1}}})
     hidden = {"visible": False, "fixedrange": False}
     layout = {
         "height": height,
         "margin": {"l": 4, "r": 4, "t": 4, "b": 4},
-        "xaxis": {**hidden, "range": list(MAIN_LON), "constrain": "domain"},
-        "yaxis": {**hidden, "range": list(MAIN_LAT), "scaleanchor": "x", "scaleratio": ASPECT, "constrain": "domain", "constraintoward": "top"},
-        "xaxis2": {"range": list(INSET_LON), "domain": list(INSET_DOMAIN["x"]), "anchor": "y2", "fixedrange": True, "showticklabels": False,
+        "xaxis": {**hidden, "range": [to_units(v) for v in MAIN_LON], "constrain": "domain"},
+        "yaxis": {**hidden, "range": [to_units(v) for v in MAIN_LAT], "scaleanchor": "x", "scaleratio": ASPECT, "constrain": "domain", "constraintoward": "top"},
+        "xaxis2": {"range": [to_units(v) for v in INSET_LON], "domain": list(INSET_DOMAIN["x"]), "anchor": "y2", "fixedrange": True, "showticklabels": False,
                    "showgrid": False, "zeroline": False, "showline": True, "mirror": True, "linecolor": "#555", "constrain": "domain"},
-        "yaxis2": {"range": list(INSET_LAT), "domain": list(INSET_DOMAIN["y"]), "anchor": "x2", "fixedrange": True, "showticklabels": False,
+        "yaxis2": {"range": [to_units(v) for v in INSET_LAT], "domain": list(INSET_DOMAIN["y"]), "anchor": "x2", "fixedrange": True, "showticklabels": False,
                    "showgrid": False, "zeroline": False, "showline": True, "mirror": True, "linecolor": "#555",
                    "scaleanchor": "x2", "scaleratio": ASPECT, "constrain": "domain"},
         "plot_bgcolor": "white",
@@ -243,8 +302,21 @@ def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], 
         "legend_itemclick": False,
         "legend_itemdoubleclick": False,
         "shapes": shapes,
+        # Every style is set here, not in plotly's default template, which would only add to
+        # what each click sends. The template holds what the pick traces share, given once:
+        # invisible markers that show their tooltip, never dimmed by a selection; and what
+        # the shapes share: under the traces, with a province border unless they say otherwise.
+        "template": {"data": {"scatter": [{"mode": "markers", "marker": {"size": 12, "opacity": 0}, "hoverinfo": "text", "showlegend": False,
+                                           "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}}}]},
+                     "layout": {"shapedefaults": {"layer": "below", "line": {"color": css(BORDER), "width": BORDER_WIDTH}}}},
     }
     return go.Figure({"data": traces, "layout": layout})
+
+
+@lru_cache(maxsize=1)
+def pick_codes() -> tuple[str, ...]:
+    """The province of each invisible pick trace, in the figure's order."""
+    return tuple(pick_points()["code"].unique())
 
 
 def picked_codes(event: object) -> list[str]:
@@ -253,4 +325,6 @@ def picked_codes(event: object) -> list[str]:
         points = event["selection"]["points"]  # type: ignore[index]
     except (KeyError, TypeError):
         return []
-    return list(dict.fromkeys(str(p["customdata"]) for p in points if isinstance(p, dict) and p.get("customdata")))
+    codes = pick_codes()
+    numbers = (p.get("curve_number") for p in points if isinstance(p, dict))
+    return list(dict.fromkeys(codes[n] for n in numbers if isinstance(n, int) and 0 <= n < len(codes)))

@@ -15,8 +15,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from dashboard.schema import TABLES
-from dashboard.present import geometry
-from dashboard.present.province_map import inset_codes
+from dashboard.present.province_map import inset_codes, maritime_lines
 from harness import MAP, click_province, wait_for_run, wait_until_painted
 
 PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
@@ -35,6 +34,8 @@ class Visit:
         self.requests: list[str] = []
         self.failed: list[str] = []
         self.console_errors: list[str] = []
+        self.received: list[int] = []  # the size of every websocket message from the server
+        self.page.on("websocket", lambda ws: ws.on("framereceived", lambda f: self.received.append(len(f))))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("response", lambda r: self.failed.append(r.url) if r.status >= 400 and not BASE_PATH_PROBE.search(r.url) else None)
         self.page.on("console", self._console)
@@ -96,9 +97,9 @@ def wait_for_address(page: Page, condition: str) -> None:
 def test_map_is_drawn(browser, server):
     visit = Visit(browser, server, "map")
     try:
-        # 34 provinces, the inset's provinces again, and the maritime line in both, as SVG paths.
-        lines = len(geometry.maritime_line()["features"][0]["geometry"]["coordinates"])
-        expect(visit.page.locator(f"{MAP} .shapelayer path")).to_have_count(34 + len(inset_codes()) + 2 * lines, timeout=30_000)
+        # 34 provinces, the inset's provinces again, and the maritime line (in the inset, and
+        # on the main map where it reaches into its frame), as SVG paths.
+        expect(visit.page.locator(f"{MAP} .shapelayer path")).to_have_count(34 + len(inset_codes()) + len(maritime_lines()), timeout=30_000)
     finally:
         visit.close()
 
@@ -107,10 +108,13 @@ def test_clicking_a_province_sets_the_filter_and_the_url(browser, server, shots)
     visit = Visit(browser, server, "map")
     page = visit.page
     try:
+        before = sum(visit.received)
         click_province(page, *YUNNAN, "Yunnan")
         wait_for_address(page, "search.includes('province=530000')")
         wait_for_run(page)
         expect(page.get_by_role("heading", name="In Yunnan")).to_be_visible()
+        # The map travels again with its new colours, and what the filter changed: under 100 KB.
+        assert 20_000 < sum(visit.received) - before <= 100 * 1024
         expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Yunnan")
         page.screenshot(path=str(shots / "map-clicked-yunnan.png"), full_page=True)
         # A second click on the same province clears the filter again.

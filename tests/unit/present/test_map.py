@@ -54,7 +54,7 @@ def figure_of(small, chosen=frozenset(), by_role=False, hover=True, **filters):
 
 def province_shapes(figure, axes: str = "") -> list:
     """The filled province outlines drawn on the main axes (or the inset's)."""
-    return [s for s in figure.layout.shapes if s.fillcolor and s.xref == f"x{axes}"]
+    return [s for s in figure.layout.shapes if s.fillcolor and (s.xref or "x") == f"x{axes}"]
 
 
 def test_map_draws_every_province_from_shipped_geometry_with_an_inset(small):
@@ -63,6 +63,11 @@ def test_map_draws_every_province_from_shipped_geometry_with_an_inset(small):
     # Hainan and its islands, and the maritime line, appear again in the inset box.
     assert "460000" in province_map.inset_codes() and len(province_shapes(figure, "2")) == len(province_map.inset_codes())
     assert [s for s in figure.layout.shapes if s.xref == "x2" and not s.fillcolor]  # the maritime line
+    # Hainan's islands too small to outline are dots in the inset, each in the right place.
+    dots = next(tr for tr in figure.data if tr.name == "islands")
+    assert dots.xaxis == "x2" and len(dots.x) > 100 and dots.marker.opacity == 1
+    box = province_map.INSET_LON, province_map.INSET_LAT
+    assert all(box[0][0] < x / province_map.UNITS < box[0][1] and box[1][0] < y / province_map.UNITS < box[1][1] for x, y in zip(dots.x, dots.y))
     # No geo subplot, no map tiles: nothing for the browser to fetch.
     assert not any(k.startswith(("geo", "map", "mapbox")) for k in figure.layout.to_plotly_json())
     assert figure.layout.xaxis2.showline and figure.layout.xaxis2.mirror  # a box round the inset
@@ -75,7 +80,7 @@ def test_the_frame_holds_all_of_china_and_keeps_its_proportions(small):
         x0, y0, x1, y1 = shape(f["geometry"]).bounds
         west, east, north = min(west, x0), max(east, x1), max(north, y1)
     hainan_south = min(p.bounds[1] for p in shape(next(f for f in geometry.boundaries()["features"] if f["properties"]["code"] == "460000")["geometry"]).geoms if p.bounds[1] > 17)
-    x, y = figure.layout.xaxis.range, figure.layout.yaxis.range
+    x, y = ([v / province_map.UNITS for v in axis.range] for axis in (figure.layout.xaxis, figure.layout.yaxis))
     assert x[0] < west and x[1] > east and y[1] > north and y[0] < hainan_south
     assert figure.layout.yaxis.scaleanchor == "x"  # plotly fits the ranges into any frame
 
@@ -83,10 +88,15 @@ def test_the_frame_holds_all_of_china_and_keeps_its_proportions(small):
 def test_hover_and_click_points_cover_every_province(small):
     figure = figure_of(small)
     picks = [tr for tr in figure.data if tr.name == province_map.PICK_TRACE]
-    assert len(picks) == 34 and all(len(set(tr.customdata)) == 1 and tr.marker.opacity == 0 for tr in picks)  # one per province
-    assert {tr.customdata[0] for tr in picks} == {f["properties"]["code"] for f in geometry.boundaries()["features"]}
-    yunnan = next(tr for tr in picks if tr.customdata[0] == "530000")
+    # One trace per province, first in the figure, so a click's curve number names the province.
+    assert figure.data[: len(picks)] == tuple(picks) and len(picks) == 34
+    codes = province_map.pick_codes()
+    assert set(codes) == {f["properties"]["code"] for f in geometry.boundaries()["features"]}
+    yunnan = picks[codes.index("530000")]
     assert yunnan.hovertext == "<b>Yunnan</b> 云南省<br>River Pilot (Pilot province, Project location)"
+    # Invisible markers with a tooltip, from the template the pick traces share.
+    shared = figure.layout.template.data.scatter[0]
+    assert shared.marker.opacity == 0 and shared.hoverinfo == "text" and shared.unselected.marker.opacity == 0
     assert not [tr for tr in figure_of(small, hover=False).data if tr.name == province_map.PICK_TRACE]
 
 
@@ -94,7 +104,9 @@ def test_chosen_province_is_outlined_and_drawn_last(small):
     figure = figure_of(small, chosen={"530000"})
     shapes = province_shapes(figure)
     assert shapes[-1].line.color == map_style.css(map_style.CHOSEN_OUTLINE) and shapes[-1].line.width == map_style.CHOSEN_OUTLINE_WIDTH
-    assert {s.line.color for s in shapes[:-1]} == {map_style.css(map_style.BORDER)}
+    # The others take the border the shapes share (the figure's shape defaults).
+    assert {s.line.color for s in shapes[:-1]} == {None}
+    assert figure.layout.template.layout.shapedefaults.line.color == map_style.css(map_style.BORDER)
 
 
 def label_sets(figure) -> dict[str, list[str]]:
@@ -131,17 +143,19 @@ def test_a_picture_keeps_one_set_of_labels(small):
 
 def test_legend_sits_inside_the_frame_and_reads_without_a_heading(small):
     slide = figure_of(small, by_role=True, hover=False, projects=("river",))
-    legend = [tr.name for tr in slide.data if tr.showlegend is not False]
+    legend = [tr.name for tr in slide.data if tr.showlegend]
     entries = map_style.legend_entries(True, "en")
     assert legend == [f"{e.letter} {e.text}".strip() for e in entries]
     counts = figure_of(small)
-    assert [tr.name for tr in counts.data if tr.showlegend is not False] == ["No project", "1 project(s)", "2 project(s)", "3 project(s)", "4 project(s)"]
+    assert [tr.name for tr in counts.data if tr.showlegend] == ["No project", "1 project(s)", "2 project(s)", "3 project(s)", "4 project(s)"]
     assert 0 <= counts.layout.legend.x <= 1 and 0 <= counts.layout.legend.y <= 1
 
 
 def test_picked_codes_reads_a_plotly_selection():
-    event = {"selection": {"points": [{"curve_number": 0, "point_index": 12, "customdata": "530000"}], "point_indices": [12]}}
+    yunnan = province_map.pick_codes().index("530000")
+    event = {"selection": {"points": [{"curve_number": yunnan, "point_index": 12}], "point_indices": [12]}}
     assert province_map.picked_codes(event) == ["530000"]
+    assert province_map.picked_codes({"selection": {"points": [{"curve_number": 99}]}}) == []  # a label or legend trace
     assert province_map.picked_codes({"selection": {"points": []}}) == []
     assert province_map.picked_codes(None) == []
 
@@ -153,3 +167,32 @@ def test_chinese_labels_use_the_short_names_maps_print(small):
     summary = figures.province_summary(view_of(small))
     labels = label_sets(province_map.province_map_figure(summary, False, set(), "zh"))["map-labels-1"]
     assert "贵州 1" in labels and not any(text.split()[0].endswith(("省", "市", "自治区")) for text in labels)
+
+
+def test_a_click_well_inside_a_province_picks_it(small):
+    # Plotly picks the nearest point within `hoverdistance` pixels. At the web map's scale,
+    # every spot more than a few pixels inside a province must be nearer to one of its own
+    # points than to any other province's, and near enough to count.
+    import numpy as np
+    import shapely
+
+    points = province_map.pick_points()
+    xy, owner = points[["lon", "lat"]].to_numpy(), points["code"].to_numpy()
+    scale = province_map.map_scale(1400, 560)  # pixels per degree of longitude
+    reach = figure_of(small).layout.hoverdistance / scale
+    misses = []
+    rng = np.random.default_rng(7)
+    for f in geometry.boundaries()["features"]:
+        code, area = f["properties"]["code"], shape(f["geometry"])
+        inner = area.buffer(-4 / scale)  # four pixels in from the border
+        if inner.is_empty:
+            continue
+        x0, y0, x1, y1 = inner.bounds
+        spots = rng.uniform((x0, y0), (x1, y1), (400, 2))
+        spots = spots[shapely.contains_xy(inner, spots[:, 0], spots[:, 1]) & (spots[:, 1] > province_map.MAIN_LAT[0])]
+        for x, y in spots:
+            distance = np.hypot(xy[:, 0] - x, (xy[:, 1] - y) * province_map.ASPECT)
+            nearest = distance.argmin()
+            if owner[nearest] != code or distance[nearest] > reach:
+                misses.append((code, round(x, 2), round(y, 2)))
+    assert misses == []
