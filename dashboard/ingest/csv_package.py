@@ -102,16 +102,19 @@ def _read_fast(data: bytes, text: str) -> pd.DataFrame | None:
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
-    columns = {n: _arrow_cells_as_meant(table[n]).to_numpy(zero_copy_only=False).astype(object) for n in names}
-    frame = pd.DataFrame(columns, index=range(2, table.num_rows + 2), dtype=object)
-    if len(frame) and (frame == "").all(axis=1).any():
+    cells = [_arrow_cells_as_meant(table[n]) for n in names]
+    empty_rows = functools.reduce(pc.and_, [pc.equal(c, "") for c in cells])
+    if table.num_rows and pc.any(empty_rows).as_py():
         return None  # rows of empty cells: skipped, and numbered, by the careful reader
-    return frame
+    columns = {n: c.to_numpy(zero_copy_only=False).astype(object) for n, c in zip(names, cells)}
+    return pd.DataFrame(columns, index=range(2, table.num_rows + 2), dtype=object)
 
 
 def _arrow_cells_as_meant(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """`_cells_as_meant` in Arrow: trimmed, the inert-formula apostrophe taken off."""
     column = pc.utf8_trim_whitespace(column)
+    if not pc.any(pc.starts_with(column, "'")).as_py():
+        return column  # the usual case: nothing to take off
     rest = pc.utf8_slice_codeunits(column, 1)
     formula = functools.reduce(pc.or_, [pc.starts_with(rest, mark) for mark in FORMULA_START])
     return pc.if_else(pc.and_(pc.starts_with(column, "'"), formula), rest, column)

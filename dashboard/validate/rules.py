@@ -85,8 +85,10 @@ def cell_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Problem
         if col.type != "string" or col.allowed or col.pattern:
             filled = values[~empty]
             verdicts = {v: cell_expectation(col, v) for v in filled.unique()}
-            bad = filled[filled.map(verdicts).notna()]
-            found += [Problem(where, row, col.name, value, verdicts[value]) for row, value in bad.items()]
+            wrong = [v for v, verdict in verdicts.items() if verdict is not None]
+            if wrong:  # rare: the rows are looked up only then
+                bad = filled[filled.isin(wrong)]
+                found += [Problem(where, row, col.name, value, verdicts[value]) for row, value in bad.items()]
         problems += sorted(found, key=lambda p: p.row)
     return problems
 
@@ -114,8 +116,9 @@ def order_problems(frame: pd.DataFrame, table: Table, where: str) -> list[Proble
     problems = []
     for start_col, end_col in table.ordered_dates:
         both = frame[(frame[start_col] != "") & (frame[end_col] != "")]
+        dates = table.column(start_col).type == "date"
         for row, start, end in zip(both.index, both[start_col], both[end_col]):
-            if table.column(start_col).type == "date":
+            if dates:
                 first, last = _bounds_or_none(start), _bounds_or_none(end)
                 too_early = first is not None and last is not None and last[1] < first[0]
             else:
@@ -245,5 +248,6 @@ def translation_warnings(frames: dict[str, pd.DataFrame | None], where: Where = 
     for table, frame, col in _read_columns(frames, lambda c: c.translatable):
         zh = f"{col.name}_zh"
         missing = frame[(frame[col.name] != "") & (frame[zh] == "")]
-        warnings += [Problem(where(table), row, zh, "", f"a Chinese translation of '{value}'") for row, value in missing[col.name].items()]
+        file = where(table)
+        warnings += [Problem(file, row, zh, "", f"a Chinese translation of '{value}'") for row, value in missing[col.name].items()]
     return warnings
