@@ -4,12 +4,12 @@ same rules as `check`, and written all at once."""
 from __future__ import annotations
 
 import csv
-import io
 import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from dashboard.formulas import inert
@@ -17,6 +17,13 @@ from dashboard.ingest.csv_package import read_tables
 from dashboard.ingest.iati import Imported, ImportError_, ImportProblem, Reader, project_rows, link_id, source_id_for
 from dashboard.schema import TABLES
 from dashboard.validate.rules import package_problems
+
+# The tables each activity adds rows to, and the columns its rows give (the project, the
+# output and the line number within the project are added once the whole file is read).
+PER_ACTIVITY = {
+    t.name: [c for c in t.all_column_names if c not in ("project_id", "output_id", "line")]
+    for t in TABLES if t.name in ("budgets", "transactions", "results", "partners", "locations")
+}
 
 
 def import_iati(paths: list[Path], base_dir: Path):
@@ -26,11 +33,17 @@ def import_iati(paths: list[Path], base_dir: Path):
     if base_problems:
         raise ImportError_([ImportProblem(p.file, p.row, "", "", f"a valid base package ({p})") for p in base_problems])
     source_ids = [source_id_for(path) for path in paths]
+    all_project_of: dict[str, str] = {}
+    all_output_of: dict[str, str] = {}
     for name, base in frames.items():
         if "source_id" in base.columns:
             # A re-import replaces what an earlier import of the same file brought in.
             frames[name] = base[~base["source_id"].isin(source_ids) & ~base["source_id"].str.startswith("iati-doc-")]
     new: dict[str, list[dict]] = {t.name: [] for t in TABLES}
+    # Rows of the tables an activity fills in bulk, packed as it is read (the activity's
+    # dicts are let go at once): a large file then holds one compact tuple per row, not a
+    # dict, and the activity's project is added afterwards, a column at a time.
+    packed: dict[str, list[tuple]] = {name: [] for name in PER_ACTIVITY}
     problems: list[ImportProblem] = []
     unused: Counter[str] = Counter()
     notes: list[str] = []
@@ -38,14 +51,23 @@ def import_iati(paths: list[Path], base_dir: Path):
     for path, source_id in zip(paths, source_ids):
         reader = Reader(path, source_id)
         activities = []
+        links: list[tuple[str, dict]] = []
         for a in reader.activities():
             if a.identifier and a.identifier in seen:
                 where = seen[a.identifier]
                 reader.problems.append(ImportProblem(path.name, a.line, a.identifier, "iati-identifier", f"each activity once; it first appears in {where[0]}, line {where[1]}"))
                 continue
-            if a.identifier:
-                seen[a.identifier] = (path.name, a.line)
-                activities.append(a)
+            if not a.identifier:
+                continue
+            seen[a.identifier] = (path.name, a.line)
+            for row in a.rows["locations"]:
+                if row["_disagreement"]:
+                    notes.append(f"{path.name}, {row['section']}: {row['_disagreement']}; placed by its point")
+            for name, columns in PER_ACTIVITY.items():
+                packed[name] += [(a.identifier, *(row.get(c, "") for c in columns)) for row in a.rows[name]]
+            links += [(a.identifier, link) for link in a.rows["links"]]
+            a.rows = {}
+            activities.append(a)
         problems += reader.problems
         unused += reader.unused
         if reader.problems:
@@ -66,31 +88,21 @@ def import_iati(paths: list[Path], base_dir: Path):
         new["projects"] += projects
         new["outputs"] += outputs
         new["differences"] += differences
-        counters: Counter[str] = Counter()
-        for a in activities:
-            project_id = project_of.get(a.identifier)
-            if project_id is None:
-                continue
-            output_id = output_of.get(a.identifier, "")
-            for table in ("budgets", "transactions", "results"):
-                for row in a.rows[table]:
-                    counters[(table, project_id)] += 1
-                    new[table].append({"project_id": project_id, "output_id": output_id, "line": str(counters[(table, project_id)]), **row})
-            new["partners"] += [{"project_id": project_id, **row} for row in a.rows["partners"]]
-            for row in a.rows["locations"]:
-                if row["_disagreement"]:
-                    notes.append(f"{path.name}, {row['section']}: {row['_disagreement']}; placed by its point")
-                new["locations"].append({"project_id": project_id, **{k: v for k, v in row.items() if k != "_disagreement"}})
-            new["sources"] += [{"source_id": link_id(project_id, link["url"]), "kind": "link", "title": link["title"], **publisher,
-                                "date": link["date"], "project_id": project_id, "url": link["url"],
-                                "note": link["section"], "note_zh": link["section"]} for link in a.rows["links"]]
+        new["sources"] += [{"source_id": link_id(project_of[identifier], link["url"]), "kind": "link", "title": link["title"], **publisher,
+                            "date": link["date"], "project_id": project_of[identifier], "url": link["url"],
+                            "note": link["section"], "note_zh": link["section"]} for identifier, link in links if identifier in project_of]
+        all_project_of.update(project_of)
+        all_output_of.update(output_of)
     if problems:
         raise ImportError_(problems)
     merged = {}
     counts = {}
     for table in TABLES:
         base = frames[table.name]
-        rows = pd.DataFrame(new[table.name], columns=list(dict.fromkeys([*table.all_column_names, *(k for r in new[table.name] for k in r)])), dtype=object).fillna("")
+        if table.name in PER_ACTIVITY:
+            rows = _with_projects(packed.pop(table.name), table, all_project_of, all_output_of)
+        else:
+            rows = pd.DataFrame(new[table.name], columns=list(dict.fromkeys([*table.all_column_names, *(k for r in new[table.name] for k in r)])), dtype=object).fillna("")
         rows = rows.drop_duplicates([c for c in table.primary_key])  # the same partner in a project and its outputs
         rows = rows[table.all_column_names]
         counts[table.name] = len(rows)
@@ -101,6 +113,26 @@ def import_iati(paths: list[Path], base_dir: Path):
     if checked:
         raise ImportError_([ImportProblem(p.file, None, "", p.column or "", f"{p.expected} (row {p.row} of the merged package)", p.value) for p in checked])
     return Imported(merged, counts, unused, notes)
+
+
+def _with_projects(packed: list[tuple], table, project_of: dict[str, str], output_of: dict[str, str]) -> pd.DataFrame:
+    """Packed rows (activity identifier first) as the table's frame: each row under its
+    activity's project (and output), numbered within the project in the file's order."""
+    names = ["_activity", *PER_ACTIVITY[table.name]]
+    columns = list(zip(*packed)) or [()] * len(names)
+    del packed[:]  # the tuples are let go as soon as the columns hold the values
+    # Object columns that hold the strings already read: pandas' own string type would copy
+    # every value into Arrow (and back again for the checks).
+    rows = pd.DataFrame({name: np.array(column, dtype=object) for name, column in zip(names, columns)}, dtype=object)
+    del columns
+    rows["project_id"] = rows["_activity"].map(project_of)
+    rows = rows[rows["project_id"].notna()]  # an output with no project: reported already
+    columns = set(table.all_column_names)
+    if "output_id" in columns:
+        rows["output_id"] = rows["_activity"].map(output_of).fillna("")
+    if "line" in columns:
+        rows["line"] = (rows.groupby("project_id", sort=False).cumcount() + 1).astype(str)
+    return rows.drop(columns="_activity").astype(object)
 
 
 def write_package(frames: dict, out_dir: Path) -> None:
@@ -118,11 +150,10 @@ def write_package(frames: dict, out_dir: Path) -> None:
                 elif extra.name not in tables:
                     shutil.copy2(extra, staging / extra.name)
         for table in TABLES:
-            text = io.StringIO()
-            writer = csv.writer(text, lineterminator="\n")
-            writer.writerow(table.all_column_names)
-            writer.writerows([inert(v) for v in row] for row in frames[table.name][table.all_column_names].itertuples(index=False))
-            (staging / table.file_name).write_text(text.getvalue(), encoding="utf-8")
+            with (staging / table.file_name).open("w", encoding="utf-8", newline="") as out:  # row by row: a large package is never all in memory as text
+                writer = csv.writer(out, lineterminator="\n")
+                writer.writerow(table.all_column_names)
+                writer.writerows([inert(v) for v in row] for row in frames[table.name][table.all_column_names].itertuples(index=False))
         old = out_dir.with_name(f".{out_dir.name}-old")
         if out_dir.exists():
             shutil.rmtree(old, ignore_errors=True)
