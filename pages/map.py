@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.domain import figures
 from dashboard.present.province_map import picked_codes
 from dashboard.present.i18n import join_names, labelled, t, term
-from dashboard.present.tables import location_table, milestone_table, project_names, province_names, province_table, sections_table
+from dashboard.present.tables import location_table, milestone_table, page_slice, project_names, province_names, province_table, sections_table
 from dashboard.present.text import province_panel
 from dashboard.web import components, state
 from dashboard.web.components import md
@@ -55,11 +55,11 @@ with province_col:
         if not entries:
             st.markdown(md(t("map.no_projects", lang)))
         if len(entries) > PANEL_ROWS:  # a busy province in a large portfolio: a page of projects at a time
-            pages = -(-len(entries) // PANEL_ROWS)
+            pages = page_slice(len(entries), 1, PANEL_ROWS)[1]
             page = int(st.number_input(t("table.page", lang, pages=pages), 1, pages, 1, key=f"panel-{code}"))
-            first = (page - 1) * PANEL_ROWS
-            st.caption(t("map.panel_rows", lang, first=first + 1, last=min(first + PANEL_ROWS, len(entries)), n=len(entries)))
-            entries = entries[first : first + PANEL_ROWS]
+            shown, _ = page_slice(len(entries), page, PANEL_ROWS)
+            st.caption(t("map.panel_rows", lang, first=shown.start + 1, last=shown.stop, n=len(entries)))
+            entries = entries[shown]
         for p in entries:
             lines = [
                 labelled(f"**{md(p.project)}**", md(p.roles), lang),

@@ -463,9 +463,15 @@ def table_page(table: pd.DataFrame, by: str | None, descending: bool, page: int,
     if by is not None:
         key = pd.Series(list((sort_keys or {}).get(by, table[by])), index=table.index)
         table = table.loc[key.sort_values(ascending=not descending, na_position="last", kind="stable").index]
-    pages = max(1, -(-len(table) // rows))
+    chosen, pages = page_slice(len(table), page, rows)
+    return table.iloc[chosen], pages
+
+
+def page_slice(n: int, page: int, rows: int) -> tuple[slice, int]:
+    """The items on `page` (from 1, kept within range) of `n` items shown `rows` at a time, and how many pages there are."""
+    pages = max(1, -(-n // rows))
     page = min(max(1, page), pages)
-    return table.iloc[(page - 1) * rows : page * rows], pages
+    return slice((page - 1) * rows, min(page * rows, n)), pages
 
 
 OPTIONS_SHOWN = 100

@@ -114,3 +114,10 @@ def test_project_options_offer_the_chosen_then_what_the_search_finds():
     assert n == 100 and options[0] == "p7" and all(names[p].startswith("Energy") for p in options[1:])
     options, n = tables.project_options(projects, names, "00000299", [])
     assert (options, n) == (["p299"], 1)
+
+
+def test_a_page_slice_stays_in_range():
+    assert tables.page_slice(45, 3, 20) == (slice(40, 45), 3)
+    assert tables.page_slice(45, 9, 20) == (slice(40, 45), 3)  # past the end: the last page
+    assert tables.page_slice(45, 0, 20) == (slice(0, 20), 3)
+    assert tables.page_slice(0, 1, 20) == (slice(0, 0), 1)
