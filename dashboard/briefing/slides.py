@@ -15,7 +15,7 @@ from dashboard.domain.filters import View, per_view
 from dashboard.present import charts, view_figures
 from dashboard.present.i18n import format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
-from dashboard.present.tables import funding_by_type_table, funding_table, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
+from dashboard.present.tables import funding_by_type_table, funding_table, not_reported, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
 from dashboard.present.text import filters_summary, headline_cards, source_lines, uptake_results
 from dashboard.schema.codelists import FUNDER_TYPES
 from dashboard.store.package import Package
@@ -155,6 +155,28 @@ def funding_slide(package: Package, view: View, lang: str) -> Slide:
     return Slide("funding", t("funding.title", lang), lines, figure, _sources([view["funding"]], view, lang), chart=chart, talking_points=points)
 
 
+def published_funding_slide(package: Package, view: View, lang: str) -> Slide:
+    """Budget against spending by year as UNDP publishes them, or that nothing is published."""
+    records = [view["budgets"], view["transactions"]]
+    if view["budgets"].empty and view["transactions"].empty:
+        return Slide("published_funding", t("funding.budget_spending", lang), [t("funding.no_published", lang)], talking_points=[t("funding.no_published", lang)])
+    by_year = figures.budget_and_spending_by_year(view)
+    if by_year.empty:  # published, but with no year to put them in
+        return Slide("published_funding", t("funding.budget_spending", lang), [t("view.no_data", lang)], sources=_sources(records, view, lang))
+    dates = view["sources"].loc[view["sources"]["kind"] == "dataset", "date"].dropna()
+    note = t("funding.budget_spending_note", lang, date=join_names([format_partial_date(d, lang) for d in dates], lang) or not_reported(lang))
+    gap = not_reported(lang)
+    points = [t("notes.budget_spending", lang, budget=format_usd_compact(by_year["budget_usd"].sum(), lang),
+                spending=format_usd_compact(by_year["spending_usd"].sum(), lang), first=int(by_year["year"].min()), last=int(by_year["year"].max()))]
+    points += [t("notes.budget_spending_year", lang, year=int(y), budget=gap if pd.isna(b) else format_usd_compact(b, lang),
+                 spending=gap if pd.isna(sp) else format_usd_compact(sp, lang))
+               for y, b, sp in zip(by_year["year"], by_year["budget_usd"], by_year["spending_usd"])]
+    series = {"budget_usd": t("col.budget_usd", lang), "spending_usd": t("col.spending_usd", lang)}
+    figure = charts.yearly_lines(by_year.rename(columns=series), "year", list(series.values()), t("col.amount_usd", lang), lang)
+    return Slide("published_funding", t("funding.budget_spending", lang), [note], figure,
+                 _sources(records, view, lang), alt=" ".join(points), talking_points=[*points, note])
+
+
 def timeline_slide(package: Package, view: View, lang: str) -> Slide:
     """The policy-uptake results as text (what, into which plan, when), then the timeline."""
     spans, points, bands = timeline_frames(view, lang)
@@ -181,8 +203,8 @@ def sources_slide(package: Package, view: View, lang: str) -> Slide:
     return Slide("sources", t("sources.title", lang), lines, sources=_sources([view["projects"]], view, lang), talking_points=points)
 
 
-BUILDERS = (title_slide, headline_slide, map_slide, reach_slide, funding_slide, timeline_slide, sources_slide)
-CHART_SLIDES = ("map", "reach", "funding", "timeline")
+BUILDERS = (title_slide, headline_slide, map_slide, reach_slide, funding_slide, published_funding_slide, timeline_slide, sources_slide)
+CHART_SLIDES = ("map", "reach", "funding", "timeline")  # a slide of these kinds with no figure says there is nothing to show
 
 
 def build_slide(number: int, package: Package, view: View, lang: str) -> Slide:

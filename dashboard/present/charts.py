@@ -35,6 +35,8 @@ def _plain_columns(table: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return table.assign(**{c: table[c].map(lambda v: v if v is None or (isinstance(v, float) and math.isnan(v)) else plain(v)) for c in columns})
 
 
+# A white halo round text drawn over lines or dark fills keeps it readable on any of them.
+HALO = "0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff"
 SLIDE_TEXT, SLIDE_LEAST = 22, 18  # px: a slide's chart type, and the least any of it may be
 
 
@@ -217,6 +219,25 @@ def grouped_bars(table: pd.DataFrame, y: str, series: list[str], x_title: str, l
     top = float(table[series].max().max()) if len(table) else 0
     return _figure(traces, "", 130 + ROW_PX * max(1, len(table)), amount_axis(top, lang, x_title), {"visible": False, "range": [len(table), 0]},
                    barmode="overlay", legend_traceorder="normal")
+
+
+def yearly_lines(table: pd.DataFrame, x: str, series: list[str], y_title: str, lang: str) -> go.Figure:
+    """One line per column in `series` across the years in `x`, every point labelled with
+    its amount: the first series above its points, the others below, so the labels of two
+    close values do not meet. For a slide, where a pair of bars per year would be too thin
+    to carry a label that reads from the back of the room. Lines differ by dash and marker
+    as well as colour."""
+    styles = style_of(series)
+    traces = []
+    for k, name in enumerate(series):
+        colour, _, symbol = styles[name]
+        values = [None if pd.isna(v) else float(v) for v in table[name]]
+        traces.append(dict(type="scatter", mode="lines+markers+text", name=name, x=[str(v) for v in table[x]], y=values,
+                           text=[format_compact(v, lang) if v is not None else "" for v in values], textposition="top center" if k == 0 else "bottom center",
+                           textfont={"size": SLIDE_LEAST, "shadow": HALO}, cliponaxis=False, line={"color": colour, "width": 3, "dash": "solid" if k == 0 else "dash"},
+                           marker={"color": colour, "size": 11, "symbol": symbol}, hovertemplate="%{x}: %{y:,.0f}<extra></extra>"))
+    top = float(table[series].max().max()) if len(table) else 0
+    return _figure(traces, "", 480, {"type": "category", "showgrid": False}, {**amount_axis(top, lang, y_title, room=1.15), "gridcolor": "#dddddd"})
 
 
 def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Series, title: str, x_title: str, lang: str) -> go.Figure:

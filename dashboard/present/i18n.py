@@ -207,6 +207,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "notes.reach": {"en": "{project}: {value} — {audience}.", "zh": "{project}：{value}人——{audience}。"},
     "notes.funding_total": {"en": "Reported funding: {total} ({exact}) across {n} project(s).", "zh": "已报告资金：{total}（{exact}），涉及{n}个项目。"},
     "notes.funding_project": {"en": "{project}: {total} — {parts}", "zh": "{project}：共{total}——{parts}"},
+    "notes.budget_spending": {"en": "Published budgets {budget} and spending {spending} in all, {first}–{last}.", "zh": "{first}—{last}年公布的预算共{budget}，支出共{spending}。"},
+    "notes.budget_spending_year": {"en": "{year}: budget {budget}, spending {spending}.", "zh": "{year}年：预算{budget}，支出{spending}。"},
     "notes.shares": {"en": "Share by type of funder: {parts}.", "zh": "按出资方类型的占比：{parts}。"},
     "notes.milestones": {
         "en": "{done} milestone(s) achieved, {uptake} of them policy uptake; {planned} more planned.",

@@ -26,7 +26,7 @@ import shapely
 from shapely.geometry import mapping, shape
 
 from dashboard.present import geometry
-from dashboard.present.charts import FONT, plain, text_box
+from dashboard.present.charts import FONT, HALO, plain, text_box
 from dashboard.present.i18n import t
 from dashboard.present.map_style import BORDER, BORDER_WIDTH, MARITIME_LINE, count_classes, css, legend_entries, legend_label, province_styles
 from dashboard.present.tables import province_names
@@ -40,7 +40,6 @@ INSET_DOMAIN = {"x": (0.83, 1.0), "y": (0.0, 0.36)}
 ASPECT = 1.25
 GRID_STEP = 0.6  # degrees between the invisible points that catch hovers and clicks
 PICK_TRACE = "provinces"
-LABEL_HALO = "0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff"
 # The figure's axes count twentieths of a degree (about 5 km, half a pixel of the web map),
 # not degrees: a whole number is shorter to send than a decimal, and the figure travels
 # again with every click on the map.
@@ -272,7 +271,7 @@ def province_map_figure(summary: pd.DataFrame, by_role: bool, chosen: set[str], 
         traces.append({"type": "scatter", "name": f"map-labels-{i}", "x": [to_units(lon) for lon, _, _ in labels], "y": [to_units(lat) for _, lat, _ in labels],
                        "text": [s for *_, s in labels], "mode": "text",
                        # A white halo keeps dark text readable on the darkest blue and on a light neighbour alike.
-                       "textfont": {"size": size, "color": "#1a1a1a", "family": FONT, "shadow": LABEL_HALO},
+                       "textfont": {"size": size, "color": "#1a1a1a", "family": FONT, "shadow": HALO},
                        "hoverinfo": "skip"})
     label_size = 14
     for entry in legend_entries(by_role, lang, count_classes(summary["n_projects"])):

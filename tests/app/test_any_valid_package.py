@@ -46,7 +46,7 @@ def test_any_valid_package_renders_every_page_and_slide(data):
         directory = data.draw(valid_packages(Path(tmp) / "package"))
         package = read_package(directory)  # the check passes
         for lang in ("en", "zh"):
-            assert len(build_slides(package, apply_filters(package, Filters()), lang)) == 7
+            assert len(build_slides(package, apply_filters(package, Filters()), lang)) == 8
         lo, hi = year_range(package)
         projects = list(package["projects"]["project_id"])
         render_every_page(directory, {"lang": "en"})

@@ -189,7 +189,7 @@ def test_presenter_steps_and_clamps_the_slide_number():
     last = open_page("present", {"slide": "99"})
     assert last.title[0].value == "Source documents"
     last.run()  # AppTest opens the overview first; a browser opening /present rewrites at once
-    assert last.query_params["slide"] in ("7", ["7"])  # clamped in the address too
+    assert last.query_params["slide"] in ("8", ["8"])  # clamped in the address too
 
 
 def test_values_not_understood_are_named_and_dropped_from_the_address():
@@ -199,7 +199,7 @@ def test_values_not_understood_are_named_and_dropped_from_the_address():
     assert metrics(at)["Projects"] == "1"
     clean = open_page("overview", {"project": "river"})
     assert not clean.toast
-    assert [shown(n.value) for n in open_page("overview", {"slide": "99"}).toast] == ["There is no slide 99; slide 7 of 7 is shown."]
+    assert [shown(n.value) for n in open_page("overview", {"slide": "99"}).toast] == ["There is no slide 99; slide 8 of 8 is shown."]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -245,7 +245,7 @@ def test_presenter_inserts_data_into_its_html_as_text(small_dir, monkeypatch):
     edit_cell(small_dir, "projects", 2, "short_title", '<img src=x onerror="alert(1)">River')
     edit_cell(small_dir, "milestones", 3, "count_unit", "<script>alert(2)</script>indicators")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(small_dir))
-    at = open_page("present", {"slide": "6", "project": "river"})
+    at = open_page("present", {"slide": "7", "project": "river"})
     html = " ".join(shown(m.value) for m in at.markdown)
     assert "6 &lt;script&gt;alert(2)&lt;/script&gt;indicators" in html
     assert '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;River' in html

@@ -64,7 +64,7 @@ def slide_text(slide) -> str:
 def test_slide_count_and_native_titles(pack):
     prs = pack["pptx"]
     assert [s.shapes.title.text for s in prs.slides] == [s.title for s in pack["slides"]]
-    assert len(prs.slides) == 7
+    assert len(prs.slides) == 8
     assert prs.slide_width * 9 == prs.slide_height * 16  # 16:9
 
 
@@ -145,7 +145,7 @@ def test_pdf_has_a_title_and_no_text_over_other_text(pack, tmp_path):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Title:\s+(.+)$", info, flags=re.M).group(1).strip() == f"{pack['slides'][0].title} · {pack['line']}"
     pages = pdf_words(pdf)
-    assert len(pages) == 7 and all(pages)
+    assert len(pages) == 8 and all(pages)
     # A word's box spans its font's whole ascent and descent, which for some glyphs (a
     # fallback arrow, a bold Chinese title) is twice the line, so boxes of lines set one
     # under the other graze each other. Words printed over each other have their middles
@@ -198,7 +198,7 @@ def test_pdf_pages_are_not_blank(pack, shots, tmp_path):
     pdf.write_bytes(pack["pdf"])
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
-    assert len(pages) == 7
+    assert len(pages) == 8
     for page in pages:
         assert colours(page.read_bytes()) > 20
         (shots / f"briefing-{pack['name']}-{page.name}").write_bytes(page.read_bytes())
@@ -211,7 +211,7 @@ def test_brief_command_writes_both_formats(tmp_path):
             [sys.executable, "-m", "dashboard", "brief", "--out", str(out), "--project", "alp-3", "--lang", "zh"], capture_output=True, text=True, timeout=300
         )
         assert result.returncode == 0, result.stdout + result.stderr
-        assert out.stat().st_size > 10_000 and "7 slides" in result.stdout
+        assert out.stat().st_size > 10_000 and "8 slides" in result.stdout
 
 
 def test_brief_command_refuses_unknown_projects(tmp_path):

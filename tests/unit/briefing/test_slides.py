@@ -7,6 +7,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from dashboard.briefing.pdf import slides_html
+from dashboard.domain import figures
 from dashboard.briefing.pptx import EAST_ASIAN_FONT, write_pptx
 from dashboard.briefing.slides import BUILDERS, build_slide, build_slides
 from dashboard.present.map_style import CHOSEN_OUTLINE, css
@@ -16,7 +17,7 @@ from helpers import view_of
 
 def test_slides_in_presenting_order_with_sources(small):
     slides = build_slides(small, view_of(small), "en")
-    assert [s.key for s in slides] == ["title", "headline", "map", "reach", "funding", "timeline", "sources"]
+    assert [s.key for s in slides] == ["title", "headline", "map", "reach", "funding", "published_funding", "timeline", "sources"]
     assert all(s.sources for s in slides)
     assert [s.key for s in slides if s.figure is not None] == ["map", "reach", "funding", "timeline"]
 
@@ -31,7 +32,7 @@ def test_headline_slide_says_what_the_overview_cards_say(small):
 def test_timeline_slide_lists_policy_uptake_and_funding_slide_the_gaps(small):
     view = view_of(small)
     # What was adopted, into which plan, when: the counted result first.
-    assert build_slide(6, small, view, "en").lines == [
+    assert build_slide(7, small, view, "en").lines == [
         "★ 6 indicators → 12th Five-Year Plan, by 2012 (River Pilot)",
         "★ Training recommendations taken up nationally, date not reported (Coast Training)",
     ]
@@ -47,15 +48,15 @@ def test_a_slide_with_nothing_to_show_says_so(small):
     view = view_of(small, projects=("desk",))
     reach = build_slide(4, small, view, "zh")
     assert reach.figure is None and reach.lines[-1] == "在当前筛选条件下没有可显示的内容。"
-    assert len(BUILDERS) == 7
+    assert len(BUILDERS) == 8
 
 
 def test_powerpoint_has_native_text_notes_and_east_asian_fonts(small):
     slides = build_slides(small, view_of(small), "zh")
     prs = Presentation(io.BytesIO(write_pptx(slides, "全部项目", {})))
-    assert len(prs.slides) == 7
+    assert len(prs.slides) == 8
     assert prs.slides[1].shapes.title.text == "主要数字"
-    assert "全部项目    2/7" in [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
+    assert "全部项目    2/8" in [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
     notes = prs.slides[4].notes_slide.notes_text_frame.text
     # Talking points from the data first, then the sources.
     assert notes.startswith("已报告资金：80万美元（800,000 美元），涉及2个项目。\n流域试点：共60万美元——开发计划署 40万 · 政府 20万")
@@ -66,4 +67,16 @@ def test_powerpoint_has_native_text_notes_and_east_asian_fonts(small):
 
 def test_pdf_page_escapes_text(small):
     page = slides_html(build_slides(small, view_of(small), "en"), "A <b> & C", {})
-    assert "A &lt;b&gt; &amp; C" in page and page.count("<section>") == 7
+    assert "A &lt;b&gt; &amp; C" in page and page.count("<section>") == 8
+
+
+def test_published_budgets_and_spending_have_a_slide_or_say_there_are_none(small, bundled):
+    slide = build_slide(6, bundled, view_of(bundled), "en")
+    assert slide.key == "published_funding" and slide.figure is not None
+    by_year = figures.budget_and_spending_by_year(view_of(bundled))
+    # The talking points give each year's figures, a gap as a gap.
+    assert len(slide.talking_points) == 2 + len(by_year)
+    assert any(p.startswith(f"{int(by_year['year'].max())}: budget ") and p.endswith("spending not reported.") for p in slide.talking_points)
+    assert "IATI" in slide.sources[0]
+    none = build_slide(6, small, view_of(small), "zh")
+    assert none.figure is None and none.lines == ["所选项目没有公布的预算或交易。"]
