@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from dashboard.briefing.slides import BUILDERS
 from dashboard.present.province_map import inset_codes, province_paths
 from harness import MAP, wait_until_painted
 
 # Largest first: the page is opened once and narrowed, as a window is.
 SCREENS = [(1440, 900), (1280, 720), (1024, 900), (390, 900)]
 PROJECTORS = [(1280, 720), (1366, 768), (1920, 1080)]
-SLIDES = 7
+SLIDES = len(BUILDERS)
 
 
 def open_page(browser, server: str, path: str, size: tuple[int, int]) -> Page:
@@ -108,7 +109,7 @@ def test_every_slide_fits_the_screen_with_type_for_the_back_of_the_room(browser,
                 assert all(px >= 18 for px in fit["chart"]), (where, sorted(set(fit["chart"])))
             texts = page.evaluate(CHART_TEXTS, ".st-key-slide [data-testid='stPlotlyChart']")
             assert not any(overlapping(t) for t in texts), (where, [overlapping(t) for t in texts])
-        page.screenshot(path=str(shots / f"present-7-{size[0]}x{size[1]}-{lang}.png"))
+        page.screenshot(path=str(shots / f"present-{SLIDES}-{size[0]}x{size[1]}-{lang}.png"))
     finally:
         page.close()
 
