@@ -22,12 +22,13 @@ run: $(STAMP)
 	$(BIN)/python -m dashboard serve $(if $(ADDRESS),--address $(ADDRESS)) $(if $(PROCESSES),--processes $(PROCESSES))
 
 # Browser tests and briefing images need Debian's chromium, a CJK font and (to look at
-# PDF pages) poppler-utils; the several-process recipe needs Debian's nginx. Install them
-# when missing.
+# PDF pages) poppler-utils; the several-process recipe needs Debian's nginx; the store's
+# tests start a throwaway server from Debian's postgresql. Install them when missing.
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || [ ! -x /usr/sbin/nginx ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || [ ! -x /usr/sbin/nginx ] \
+		|| ! { command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk poppler-utils nginx; \
+		$$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk poppler-utils nginx postgresql; \
 	fi
 
 # The load test runs alone after the rest: it measures what two cores can serve.

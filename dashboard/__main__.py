@@ -1,4 +1,5 @@
-"""Command line: `python -m dashboard serve`, `check [DATA_DIR]`, `import-iati FILE... --out DIR`, `brief --out FILE`, `datapackage`."""
+"""Command line: `python -m dashboard serve`, `check [DATA_DIR]`, `import-iati FILE... --out DIR`, `brief --out FILE`, `datapackage`,
+`db upgrade | load DIR | dump DIR | history | rollback REV`."""
 
 from __future__ import annotations
 
@@ -106,6 +107,60 @@ def import_iati(args: argparse.Namespace) -> int:
     return 0
 
 
+def db(args: argparse.Namespace) -> int:
+    """The data steward's commands on the database of published revisions."""
+    import getpass
+    from pathlib import Path
+
+    from dashboard.config import database_url
+    from dashboard.store import revisions
+    from dashboard.store.engine import upgrade
+    from dashboard.store.imports import write_package
+
+    url = args.url or database_url()
+    author = args.author if "author" in args and args.author else getpass.getuser()
+    try:
+        if args.action == "upgrade":
+            upgrade(url)
+            print(f"The database is at the newest schema ({_safe(url)}); latest revision: {revisions.latest_id(url) or 'none yet'}.")
+        elif args.action == "load":
+            revision = revisions.load(url, Path(args.dir), author, args.message)
+            print(f"Published revision {revision.id} from {args.dir}: {revision.summary()}.")
+        elif args.action == "dump":
+            upgrade(url)
+            chosen = args.revision or revisions.latest_id(url)
+            if chosen is None:
+                print("The database holds no revision yet: nothing to write.")
+                return 1
+            write_package(revisions.read_frames(url, chosen), Path(args.dir))
+            print(f"Wrote revision {chosen} to {args.dir}.")
+        elif args.action == "history":
+            upgrade(url)
+            for r in revisions.history(url):
+                restored = f" (restores revision {r.rollback_of})" if r.rollback_of else ""
+                print(f"{r.id:>5}  {r.created_at:%Y-%m-%d %H:%M} UTC  {r.author}  {r.origin}{restored}  \"{r.message}\"  {r.summary()}")
+        elif args.action == "rollback":
+            upgrade(url)
+            revision = revisions.rollback(url, args.revision, author, args.message or f"Roll back to revision {args.revision}", revisions.latest_id(url))
+            print(f"Published revision {revision.id}, restoring revision {args.revision}: {revision.summary()}.")
+    except PackageError as err:
+        print(f"Nothing was published: {len(err.problems)} problem(s):\n")
+        for problem in err.problems:
+            print(f"  - {problem}")
+        return 1
+    except (revisions.Conflict, revisions.NoSuchRevision, ValueError) as err:
+        print(f"Nothing was published: {err}")
+        return 1
+    return 0
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for printing."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
@@ -125,6 +180,22 @@ def main(argv: list[str] | None = None) -> int:
     iati_cmd.add_argument("files", nargs="+", metavar="FILE", help="IATI 2.x activity file(s)")
     iati_cmd.add_argument("--out", required=True, metavar="DIR", help="folder to write the merged package to (replaced whole)")
     iati_cmd.add_argument("--base", default=str(BUNDLED_DATA_DIR), metavar="DIR", help="package to merge with (default: the bundled one)")
+    db_cmd = commands.add_parser("db", help="the database of published revisions (DASHBOARD_DATABASE_URL, or SQLite under var/)")
+    db_cmd.add_argument("--url", help="database URL (default: DASHBOARD_DATABASE_URL, or the SQLite file for the data folder served)")
+    actions = db_cmd.add_subparsers(dest="action", required=True)
+    actions.add_parser("upgrade", help="create the tables or bring them to the newest schema")
+    load_cmd = actions.add_parser("load", help="check a CSV package and publish it as the next revision")
+    load_cmd.add_argument("dir", metavar="DIR")
+    load_cmd.add_argument("-m", "--message", required=True, help="what the change is and why (kept in the history)")
+    load_cmd.add_argument("--author", help="who publishes (default: your user name)")
+    dump_cmd = actions.add_parser("dump", help="write a revision (default: the latest) as a CSV package")
+    dump_cmd.add_argument("dir", metavar="DIR")
+    dump_cmd.add_argument("--revision", type=int)
+    actions.add_parser("history", help="list the revisions, newest first")
+    rollback_cmd = actions.add_parser("rollback", help="publish an earlier revision's data again, as a new revision")
+    rollback_cmd.add_argument("revision", type=int, metavar="REV")
+    rollback_cmd.add_argument("-m", "--message", help="why (default: 'Roll back to revision REV')")
+    rollback_cmd.add_argument("--author", help="who publishes (default: your user name)")
     serve_cmd = commands.add_parser("serve", help="serve the dashboard (no outside lookups, whatever the address)")
     serve_cmd.add_argument("--address", help="address to listen on: 0.0.0.0 for an intranet (default: localhost, from .streamlit/config.toml)")
     serve_cmd.add_argument("--port", type=int, help="port to listen on (default 8501)")
@@ -147,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         return brief(args)
     if args.command == "import-iati":
         return import_iati(args)
+    if args.command == "db":
+        return db(args)
     if args.command == "check":
         return check(args.data_dir)
     if args.command == "datapackage":

@@ -3,6 +3,9 @@
 - `DASHBOARD_DATA_DIR`: the data package to serve (default: the bundled `data/`).
 - `DASHBOARD_STATE_DIR`: where the app keeps what must outlive a restart, such as the last
   good copy of the data (default: `var/` in the project).
+- `DASHBOARD_DATABASE_URL`: the database holding the published revisions, as an SQLAlchemy
+  URL (`postgresql+psycopg://user:password@host/dbname`); default: an SQLite file under the
+  state folder, one per data package folder, created from that package on first start.
 - `DASHBOARD_SHOW_PROBLEMS`: `1` shows the data's problems in the app (for the data
   steward's own instance); viewers never see them otherwise.
 - `CHROMIUM`: the Chromium binary for briefing images, PDFs and browser tests
@@ -11,6 +14,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -48,6 +52,15 @@ def data_dir() -> Path:
 def state_dir() -> Path:
     """Where the app keeps state that outlives a restart: `DASHBOARD_STATE_DIR`, or `var/`."""
     return Path(os.environ.get("DASHBOARD_STATE_DIR") or ROOT / "var")
+
+
+def database_url() -> str:
+    """`DASHBOARD_DATABASE_URL`, or an SQLite file in the state folder for the data folder served."""
+    url = os.environ.get("DASHBOARD_DATABASE_URL")
+    if url:
+        return url
+    name = hashlib.sha256(str(data_dir().resolve()).encode()).hexdigest()[:16]
+    return f"sqlite:///{state_dir() / 'db' / f'{name}.sqlite'}"
 
 
 def show_problems() -> bool:

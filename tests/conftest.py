@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
+import socket
+import subprocess
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -39,3 +43,53 @@ def small_dir(tmp_path: Path) -> Path:
 def bundled_dir(tmp_path: Path) -> Path:
     """A writable copy of the bundled data package."""
     return Path(shutil.copytree(BUNDLED, tmp_path / "data"))
+
+
+def _postgres_program(name: str) -> str:
+    """A PostgreSQL program: on PATH, or where Debian's package puts it."""
+    found = shutil.which(name) or max(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), default=None)
+    if found is None:
+        raise RuntimeError(f"PostgreSQL's {name} is missing: `make test` installs Debian's postgresql package")
+    return found
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server on loopback for this test run (per xdist worker):
+    Debian's binaries, trust auth, no fsync. PostgreSQL refuses to run as root, so as root
+    it runs as the `postgres` user the package creates. Yields a libpq connection string
+    without a database name."""
+    # Not under pytest's temporary folder: that one is private to root, and the server's
+    # user must reach its files.
+    folder = Path(tempfile.mkdtemp(prefix="dashboard-postgres-"))
+    folder.chmod(0o777)
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    data = folder / "data"
+    subprocess.run([*as_postgres, _postgres_program("initdb"), "-D", str(data), "-A", "trust", "-U", "dashboard", "-E", "UTF8", "--no-sync"],
+                   check=True, capture_output=True)
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    subprocess.run([*as_postgres, _postgres_program("pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"), "-o", options, "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"host=127.0.0.1 port={port} user=dashboard"
+    finally:
+        subprocess.run([*as_postgres, _postgres_program("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """An empty database of each kind the store supports, as an SQLAlchemy URL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+    import psycopg
+
+    server = request.getfixturevalue("postgres_server")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{server} dbname=postgres", autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    port = server.split("port=")[1].split()[0]
+    return f"postgresql+psycopg://dashboard@127.0.0.1:{port}/{name}"
