@@ -146,3 +146,15 @@ def hostile_package(source: Path, target: Path) -> Path:
                 r[column] = f"{HOSTILE} {r[column]}".strip()
         write_rows(target, table.name, rows)
     return target
+
+
+def seed(url: str, directory) -> int:
+    """A database at `url` holding the package in `directory` as its latest revision, as the
+    app's first start makes it; returns that revision's number."""
+    from dashboard.store import revisions
+    from dashboard.store.current import publish_files
+    from dashboard.store.engine import upgrade
+
+    upgrade(url)
+    assert publish_files(url, Path(directory)) == []
+    return revisions.latest_id(url)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 
 import openpyxl
@@ -20,6 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.formulas import inert, looks_like_formula
 from dashboard.schema import TABLES
+from dashboard.schema.descriptor import descriptor
+from dashboard.store.imports import write_csv
 from dashboard.store.package import Package
 
 
@@ -67,25 +70,16 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-def inert_csv_file(text: str) -> str:
-    """A CSV file's text with every formula-like cell made inert (the reader restores them)."""
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([inert(cell) for cell in row] for row in csv.reader(io.StringIO(text)))
-    return out.getvalue()
-
-
 def package_zip(package: Package) -> bytes:
-    """The package's files as validated, inert to a spreadsheet, with the descriptor; the
+    """The package's tables as checked, inert to a spreadsheet, with the descriptor; the
     `check` command and the app read it back unchanged."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in TABLES:
-            if not (package.directory / table.file_name).exists():
-                continue  # an optional table the package leaves out
-            archive.writestr(table.file_name, inert_csv_file((package.directory / table.file_name).read_text(encoding="utf-8-sig")))
-        descriptor = package.directory / "datapackage.json"
-        if descriptor.exists():
-            archive.write(descriptor, descriptor.name)
+            out = io.StringIO()
+            write_csv(out, package.cells[table.name], table)
+            archive.writestr(table.file_name, out.getvalue())
+        archive.writestr("datapackage.json", json.dumps(descriptor(), indent=2, ensure_ascii=False) + "\n")
     return buffer.getvalue()
 
 

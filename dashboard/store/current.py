@@ -1,40 +1,46 @@
-"""The data people see: the package as its files are now, or, while they are bad, the last
-good copy, kept on disk so it outlives a restart.
+"""The data people see: the latest revision published in the database, read once per
+revision and shared by every session, so a publish in any app process is seen on each
+viewer's next interaction.
 
-Each state of the files is checked once: the result (package or problems) is kept in this
-process under the files' fingerprint, outside Streamlit's caches, so no visitor's
-clear-cache message can drop it and no page load re-checks a bad file. The database store
-that comes later takes this module's place behind the same `current` call.
+The data folder on the server (`DASHBOARD_DATA_DIR`, the bundled `data/` by default) feeds
+the database. On first start its package becomes the first revision. Afterwards, each new
+state of its files is checked once: if the files pass and the latest revision came from
+the files too, they are published as the next revision; if someone has since published in
+the app or with `db load`, the files are left alone (they would undo that work), and the log
+says so. Files that fail the check publish nothing: viewers keep the latest revision (the
+last good data, which outlives any restart), and the problems go to the log and to editors.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import shutil
-import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.schema import TABLES
-from dashboard.store.package import Package, read_package
-from dashboard.validate.problems import PackageError, Problem
+from dashboard.ingest.csv_package import read_tables
+from dashboard.store import revisions
+from dashboard.store.engine import upgrade
+from dashboard.store.package import Package, package_from_frames
+from dashboard.validate.problems import Problem
+from dashboard.validate.rules import package_problems
 
 LOG = logging.getLogger("dashboard.data")
-KEEP = 8  # states remembered per process: enough for tests that switch between packages
+KEEP = 8  # file states and revisions remembered per process: enough for tests that switch packages
+FILES_AUTHOR = "the data folder on the server"
 
 
 @dataclass(frozen=True)
 class Current:
-    """What to show: a package (None when there is none at all), the problems of the files
-    as they are now (empty when they are good), and whether the package is the last good copy."""
+    """What to show: the package of the latest revision (None while there is none), the
+    problems of the data folder's files as they are now (empty when they are good), whether
+    the files are bad so the package shown is the last good data, and when that was published."""
 
     package: Package | None
     problems: list[Problem] = field(default_factory=list)
     fallback: bool = False
-    good_since: float | None = None  # when the package shown was checked and kept
+    good_since: float | None = None
+    revision: int | None = None
 
 
 def fingerprint(directory: Path) -> tuple:
@@ -44,66 +50,58 @@ def fingerprint(directory: Path) -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*.csv")))
 
 
-def last_good_dir(directory: Path, state_dir: Path) -> Path:
-    """Where the last good copy of the package in `directory` is kept."""
-    name = hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]
-    return state_dir / "last-good" / name
+def _remember(cache: dict, key, make):
+    if key not in cache:
+        while len(cache) >= KEEP:
+            cache.pop(next(iter(cache)))
+        cache[key] = make()
+    return cache[key]
 
 
-def keep_last_good(directory: Path, state_dir: Path) -> None:
-    """Copy a package that passed the check to its last-good place, replacing the old copy
-    in one rename so a crash never leaves half a copy."""
-    target = last_good_dir(directory, state_dir)
-    files = [t.file_name for t in TABLES if (directory / t.file_name).exists()]  # optional tables may be left out
-    if target.is_dir() and all((target / f).exists() and (target / f).read_bytes() == (directory / f).read_bytes() for f in files):
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".new-"))
-    for f in files:
-        shutil.copyfile(directory / f, staging / f)  # a fresh time: when this state was kept
-    old = target.with_name(target.name + ".old")
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _check(directory: Path, state_dir: Path) -> Current:
-    """Read and check the files once; on problems, fall back to the last good copy."""
+def publish_files(url: str, directory: Path) -> list[Problem]:
+    """Check the files in `directory`; publish them as the next revision when they pass and
+    the database has no edits made elsewhere since the files were last published. Returns
+    the files' problems (empty when they pass)."""
+    frames, problems = read_tables(directory)
+    problems = problems or package_problems(frames)
+    if problems:
+        LOG.warning("the data package in %s has %d problem(s); viewers keep the latest published revision:\n%s",
+                    directory, len(problems), "\n".join(f"  - {p}" for p in problems))
+        return problems
+    history = revisions.history(url)
+    if history and history[0].origin != "files":
+        LOG.info("revision %d was published by %s (%s) after the files in %s were last loaded: the files are not published; "
+                 "`python -m dashboard db load` publishes them on purpose", history[0].id, history[0].author, history[0].origin, directory)
+        return []
+    message = f"The files in {directory.name}/ changed on the server" if history else f"Created from the data package in {directory.name}/"
     try:
-        package = read_package(directory)
-    except PackageError as err:
-        problems = err.problems
-    except Exception as err:  # noqa: BLE001 - whatever the files hold, viewers keep their data
-        LOG.exception("reading the data package in %s failed", directory)
-        problems = [Problem(directory.name, None, None, None, f"a readable data package ({type(err).__name__})")]
-    else:
-        try:
-            keep_last_good(directory, state_dir)
-        except OSError:
-            LOG.exception("could not keep a last good copy in %s", state_dir)
-        return Current(package, good_since=time.time())
-    LOG.warning("the data package in %s has %d problem(s); showing the last good copy:\n%s", directory, len(problems), "\n".join(f"  - {p}" for p in problems))
-    copy = last_good_dir(directory, state_dir)
-    try:
-        fallback = read_package(copy) if copy.is_dir() else None
-    except PackageError:
-        LOG.exception("the last good copy in %s no longer passes the check", copy)
-        fallback = None
-    since = min((p.stat().st_mtime for p in copy.glob("*.csv")), default=None) if fallback is not None else None
-    return Current(fallback, problems, fallback=True, good_since=since)
+        revisions.publish(url, frames, FILES_AUTHOR, message, history[0].id if history else None, origin="files")
+    except (revisions.NothingChanged, revisions.Conflict):
+        pass  # the same files, or another app process published them first
+    return []
 
 
 _LOCK = threading.Lock()
-_CHECKED: dict[tuple, Current] = {}
+_FILES: dict[tuple, list[Problem]] = {}
+_PACKAGES: dict[tuple, Package] = {}
+_UPGRADED: set[str] = set()
 
 
-def current(directory: Path, state_dir: Path) -> Current:
-    """The data to show for the package in `directory`, checked once per change of its files."""
-    key = (str(directory), fingerprint(directory), str(state_dir))
-    with _LOCK:  # one check per change, however many sessions ask at once
-        if key not in _CHECKED:
-            while len(_CHECKED) >= KEEP:
-                _CHECKED.pop(next(iter(_CHECKED)))
-            _CHECKED[key] = _check(directory, state_dir)
-        return _CHECKED[key]
+def _package(url: str, revision: int, directory: Path) -> Package:
+    published = next(r for r in revisions.history(url) if r.id == revision)
+    return package_from_frames(revisions.read_frames(url, revision), directory, revision=revision, published=published.created_at.timestamp())
+
+
+def current(directory: Path, url: str) -> Current:
+    """The data to show: the latest revision in the database at `url`, fed by the files in
+    `directory` (checked once per change of the files)."""
+    with _LOCK:  # one check per change and one read per revision, however many sessions ask at once
+        if url not in _UPGRADED:
+            upgrade(url)
+            _UPGRADED.add(url)
+        problems = _remember(_FILES, (url, str(directory), fingerprint(directory)), lambda: publish_files(url, directory))
+        latest = revisions.latest_id(url)
+        if latest is None:
+            return Current(None, problems)
+        package = _remember(_PACKAGES, (url, latest), lambda: _package(url, latest, directory))
+    return Current(package, problems, fallback=bool(problems), good_since=package.published, revision=latest)

@@ -135,6 +135,13 @@ def _with_projects(packed: list[tuple], table, project_of: dict[str, str], outpu
     return rows.drop(columns="_activity").astype(object)
 
 
+def write_csv(out, frame: pd.DataFrame, table) -> None:
+    """A table as its CSV file: the schema's columns, formula-like text made inert (the reader restores it)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.all_column_names)
+    writer.writerows([inert(v) for v in row] for row in frame[table.all_column_names].itertuples(index=False))
+
+
 def write_package(frames: dict, out_dir: Path) -> None:
     """Write the package's CSV files (formula-like text kept inert) into `out_dir`, all at once:
     into a fresh folder beside it, then renamed into place."""
@@ -151,9 +158,7 @@ def write_package(frames: dict, out_dir: Path) -> None:
                     shutil.copy2(extra, staging / extra.name)
         for table in TABLES:
             with (staging / table.file_name).open("w", encoding="utf-8", newline="") as out:  # row by row: a large package is never all in memory as text
-                writer = csv.writer(out, lineterminator="\n")
-                writer.writerow(table.all_column_names)
-                writer.writerows([inert(v) for v in row] for row in frames[table.name][table.all_column_names].itertuples(index=False))
+                write_csv(out, frames[table.name], table)
         old = out_dir.with_name(f".{out_dir.name}-old")
         if out_dir.exists():
             shutil.rmtree(old, ignore_errors=True)

@@ -29,6 +29,9 @@ class Package:
     directory: Path
     tables: dict[str, pd.DataFrame]
     warnings: list[Problem] = field(default_factory=list)
+    cells: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # every table as text, as checked (for downloads)
+    revision: int | None = None  # the published revision, when read from the database
+    published: float | None = None  # when that revision was published (seconds since the epoch)
     _derived: dict = field(default_factory=dict, repr=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
@@ -89,5 +92,10 @@ def read_package(directory: Path | str = BUNDLED_DATA_DIR) -> Package:
     problems += package_problems(frames)
     if problems:
         raise PackageError(str(directory), problems)
+    return package_from_frames(frames, directory)
+
+
+def package_from_frames(frames: dict[str, pd.DataFrame], directory: Path, revision: int | None = None, published: float | None = None) -> Package:
+    """The package of tables that passed the check (as text, as the CSV reader gives them), typed."""
     typed = {t.name: typed_table(frames[t.name], t) for t in TABLES}
-    return Package(directory, typed, translation_warnings(frames))
+    return Package(directory, typed, translation_warnings(frames), cells=frames, revision=revision, published=published)

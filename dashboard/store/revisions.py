@@ -210,19 +210,3 @@ def load(url: str, directory: Path, author: str, message: str) -> Revision:
         raise PackageError(str(directory), problems)
     upgrade(url)
     return publish(url, frames, author, message, latest_id(url), origin="load")
-
-
-def ensure_seeded(url: str, directory: Path) -> int:
-    """Bring the database to the newest schema and, if it holds no revision yet, publish the
-    package in `directory` as the first. Returns the latest revision's number."""
-    upgrade(url)
-    latest = latest_id(url)
-    if latest is not None:
-        return latest
-    frames, problems = read_tables(directory)
-    if problems:
-        raise PackageError(str(directory), problems)
-    try:
-        return publish(url, frames, "dashboard", f"Created from the data package in {directory.name}/", None, origin="load").id
-    except Conflict:  # another process seeded it first
-        return latest_id(url)

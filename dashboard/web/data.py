@@ -1,6 +1,5 @@
-"""The data this run shows: the package as its files are now, or the last good copy while
-they are bad (see `store/current.py`); and the default view worked out ahead of the first
-visitors."""
+"""The data this run shows: the latest revision published in the database, fed by the data
+folder (see `store/current.py`); and the default view worked out ahead of the first visitors."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ import logging
 import threading
 
 from dashboard.briefing.slides import BUILDERS, shown_slide
-from dashboard.config import data_dir, state_dir
+from dashboard.config import data_dir, database_url
 from dashboard.domain.filters import Filters, apply_filters
 from dashboard.present import view_figures
 from dashboard.present.i18n import LANGUAGES
@@ -19,8 +18,8 @@ from dashboard.store.package import Package
 
 
 def current_data() -> Current:
-    """The package to show, the files' problems, and whether it is the last good copy."""
-    shown = current(data_dir(), state_dir())
+    """The latest revision's package, the data folder's problems, and whether its files are bad."""
+    shown = current(data_dir(), database_url())
     if shown.package is not None:
         shown.package.derived("warm-up", start_warm_up)
     return shown

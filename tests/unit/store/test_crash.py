@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 
 from dashboard.config import ROOT
 from dashboard.store import revisions
-from helpers import BUNDLED
+from helpers import BUNDLED, seed
 
 # Publishes the latest revision with 100 times as many result rows: long enough a
 # transaction to be caught in the middle.
@@ -55,7 +55,7 @@ def in_transaction(url: str) -> bool:
 
 
 def test_kill_9_during_a_publish_leaves_the_previous_revision_intact(database_url):
-    revisions.ensure_seeded(database_url, BUNDLED)
+    seed(database_url, BUNDLED)
     before = revisions.read_frames(database_url)
     child = subprocess.Popen([sys.executable, "-c", PUBLISH_A_LOT, database_url], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:

@@ -20,7 +20,7 @@ from dashboard.store import revisions
 from dashboard.store.db_schema import metadata
 from dashboard.store.engine import engine, upgrade
 from dashboard.validate.problems import PackageError
-from helpers import BUNDLED, SMALL
+from helpers import BUNDLED, SMALL, seed
 
 
 def frames_of(directory) -> dict[str, pd.DataFrame]:
@@ -41,17 +41,18 @@ def test_the_migrations_build_the_tables_the_schema_declares(database_url):
 
 
 def test_a_package_comes_out_cell_for_cell_with_its_leading_zeros(database_url):
-    first = revisions.ensure_seeded(database_url, BUNDLED)
-    assert first == 1 and revisions.ensure_seeded(database_url, BUNDLED) == 1  # seeded once
+    first = seed(database_url, BUNDLED)
+    assert first == 1 and seed(database_url, BUNDLED) == 1  # seeded once
     out = revisions.read_frames(database_url)
     assert same(out, frames_of(BUNDLED))
     assert "00056242" in set(out["projects"]["undp_project_id"]) | set(out["outputs"]["undp_output_id"])
-    seed = revisions.history(database_url)[0]
-    assert seed.counts["projects"] == {"rows": len(out["projects"]), "added": len(out["projects"]), "changed": 0, "removed": 0}
+    first = revisions.history(database_url)[0]
+    assert first.origin == "files" and first.message == "Created from the data package in data/"
+    assert first.counts["projects"] == {"rows": len(out["projects"]), "added": len(out["projects"]), "changed": 0, "removed": 0}
 
 
 def test_a_publish_records_who_why_and_every_changed_cell(database_url):
-    revisions.ensure_seeded(database_url, SMALL)
+    seed(database_url, SMALL)
     before = revisions.read_frames(database_url)
     edited = {name: frame.copy() for name, frame in before.items()}
     row = edited["projects"].index[edited["projects"]["project_id"] == "river"][0]
@@ -78,7 +79,7 @@ def test_a_publish_records_who_why_and_every_changed_cell(database_url):
 
 
 def test_a_stale_change_is_refused_with_what_changed_meanwhile(database_url):
-    revisions.ensure_seeded(database_url, SMALL)
+    seed(database_url, SMALL)
     mine, theirs = revisions.read_frames(database_url), revisions.read_frames(database_url)
     theirs["projects"].loc[theirs["projects"].index[0], "title"] = "Their title"
     mine["projects"].loc[mine["projects"].index[0], "title"] = "My title"
@@ -91,7 +92,7 @@ def test_a_stale_change_is_refused_with_what_changed_meanwhile(database_url):
 
 
 def test_publishes_at_the_same_moment_queue_and_only_one_wins(database_url):
-    revisions.ensure_seeded(database_url, SMALL)
+    seed(database_url, SMALL)
     outcomes = []
 
     def publish(n: int) -> None:
@@ -112,7 +113,7 @@ def test_publishes_at_the_same_moment_queue_and_only_one_wins(database_url):
 
 
 def test_rollback_is_a_new_revision_and_keeps_the_history(database_url):
-    revisions.ensure_seeded(database_url, SMALL)
+    seed(database_url, SMALL)
     original = revisions.read_frames(database_url)
     edited = {name: frame.copy() for name, frame in original.items()}
     edited["projects"] = edited["projects"].iloc[1:]  # a project removed ...
@@ -129,7 +130,7 @@ def test_rollback_is_a_new_revision_and_keeps_the_history(database_url):
 
 
 def test_nothing_is_published_without_a_message_for_an_invalid_package_or_for_no_change(database_url):
-    revisions.ensure_seeded(database_url, SMALL)
+    seed(database_url, SMALL)
     frames = revisions.read_frames(database_url)
     with pytest.raises(ValueError, match="message"):
         revisions.publish(database_url, frames, "Li Wei", "  ", base=1)
