@@ -18,6 +18,9 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
 from dashboard.ingest.csv_package import read_tables
 from dashboard.store import revisions
 from dashboard.store.engine import upgrade
@@ -92,9 +95,24 @@ def _package(url: str, revision: int, directory: Path) -> Package:
     return package_from_frames(revisions.read_frames(url, revision), directory, revision=revision, published=published.created_at.timestamp())
 
 
+_LAST: dict[str, Current] = {}
+
+
 def current(directory: Path, url: str) -> Current:
     """The data to show: the latest revision in the database at `url`, fed by the files in
-    `directory` (checked once per change of the files)."""
+    `directory` (checked once per change of the files). While the database does not answer,
+    the last revision this process read stays on show."""
+    try:
+        shown = _current(directory, url)
+    except SQLAlchemyError:
+        LOG.exception("the database at %s did not answer", make_url(url).render_as_string(hide_password=True))
+        last = _LAST.get(url)
+        return last or Current(None, [Problem("database", None, None, None, "a database that answers (see the server's log)")])
+    _LAST[url] = shown
+    return shown
+
+
+def _current(directory: Path, url: str) -> Current:
     with _LOCK:  # one check per change and one read per revision, however many sessions ask at once
         if url not in _UPGRADED:
             upgrade(url)

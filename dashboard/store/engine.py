@@ -3,12 +3,13 @@ so, brought to the newest schema by Alembic (`store/migrations/`)."""
 
 from __future__ import annotations
 
+import fcntl
 import threading
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -52,8 +53,25 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str) -> None:
-    """Create the database's tables, or bring them to the newest schema (a no-op when current)."""
+    """Create the database's tables, or bring them to the newest schema (a no-op when current).
+
+    App processes starting together would otherwise migrate at once (and the second would
+    find the tables made under it): on PostgreSQL an advisory lock held to the end of the
+    migration's transaction queues them, on SQLite a lock on a file beside the database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        with open(f"{parsed.database}.migrate-lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            _migrate(url)
+    else:
+        _migrate(url)
+
+
+def _migrate(url: str) -> None:
     with engine(url).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(2260)"))
         config = alembic_config(url)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
