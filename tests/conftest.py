@@ -80,16 +80,22 @@ def postgres_server():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path) -> str:
-    """An empty database of each kind the store supports, as an SQLAlchemy URL."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """An empty database on the test run's PostgreSQL server, as an SQLAlchemy URL."""
     import psycopg
 
-    server = request.getfixturevalue("postgres_server")
+    server = postgres_server
     name = f"t_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(f"{server} dbname=postgres", autocommit=True) as connection:
         connection.execute(f"CREATE DATABASE {name}")
     port = server.split("port=")[1].split()[0]
     return f"postgresql+psycopg://dashboard@127.0.0.1:{port}/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """An empty database of each kind the store supports, as an SQLAlchemy URL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+    return request.getfixturevalue("postgres_url")
