@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.domain.gaps import data_gaps
-from dashboard.present.downloads import package_xlsx, package_zip
+from dashboard.present.downloads import blank_workbook, package_xlsx, package_zip
 from dashboard.present.i18n import t
 from dashboard.present.tables import differences_table, gap_table, records_per_source_table, source_table
 from dashboard.web import components, state
@@ -31,14 +31,10 @@ components.paged_table(gaps, lang, "gaps")
 components.download_table(gaps, lang, "data-gaps")
 
 st.subheader(t("sources.download", lang))
-left, right = st.columns(2)
-# Built only when clicked: writing the workbook costs more than the rest of the page. A
+st.caption(t("sources.download_intro", lang))
+left, middle, right = st.columns(3)
+# Built only when clicked: writing a workbook costs more than the rest of the page. A
 # download does not rerun the page (nothing on it changes).
-left.download_button(t("sources.zip", lang), lambda: package_zip(package), file_name="undp-china-portfolio.zip", mime="application/zip", on_click="ignore")
-right.download_button(
-    t("sources.xlsx", lang),
-    lambda: package_xlsx(package),
-    file_name="undp-china-portfolio.xlsx",
-    mime=components.XLSX,
-    on_click="ignore",
-)
+left.download_button(t("sources.xlsx", lang), lambda: package_xlsx(package), file_name="undp-china-portfolio.xlsx", mime=components.XLSX, on_click="ignore")
+middle.download_button(t("sources.template", lang), blank_workbook, file_name="undp-china-portfolio-template.xlsx", mime=components.XLSX, on_click="ignore")
+right.download_button(t("sources.zip", lang), lambda: package_zip(package), file_name="undp-china-portfolio.zip", mime="application/zip", on_click="ignore")

@@ -21,7 +21,7 @@ from dashboard.briefing.slides import BUILDERS  # noqa: E402
 from dashboard.config import chromium_path  # noqa: E402
 from harness import BROWSER_ARGS, free_port, start_server, wait_until_painted  # noqa: E402
 
-PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
+PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources", "history")
 SIZES = ((390, 2600), (1024, 2600), (1440, 2600), (1280, 720))
 PROJECTORS = ((1280, 720), (1366, 768), (1920, 1080))
 SLIDES = len(BUILDERS)

@@ -17,7 +17,7 @@ from dashboard.store.package import Package
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small"  # three fictitious projects, built to exercise every rule
 BUNDLED = BUNDLED_DATA_DIR
-PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources", "present")
+PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources", "present", "history")
 
 
 def view_of(package: Package, **filters) -> View:

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dashboard.formulas import inert, looks_like_formula
 from dashboard.schema import TABLES
 from dashboard.schema.descriptor import descriptor
+from dashboard.present.workbook import edit_workbook
 from dashboard.store.imports import write_csv
 from dashboard.store.package import Package
 
@@ -83,6 +84,11 @@ def package_zip(package: Package) -> bytes:
     return buffer.getvalue()
 
 
+def blank_workbook() -> bytes:
+    """The template: the same workbook with no rows, to start a package from nothing."""
+    return edit_workbook(None)
+
+
 def package_xlsx(package: Package) -> bytes:
-    """One sheet per table, with the schema's columns only (no derived date bounds)."""
-    return workbook_bytes({table.name: package[table.name][table.all_column_names] for table in TABLES})
+    """The workbook to edit and upload again (`present/workbook.py`), holding the package's cells as checked."""
+    return edit_workbook(package.cells)

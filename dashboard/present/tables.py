@@ -8,6 +8,7 @@ last step (`localized_headers`), when a table is shown or downloaded.
 from __future__ import annotations
 
 import functools
+import json
 
 import pandas as pd
 
@@ -488,3 +489,58 @@ def project_options(projects: pd.DataFrame, names: dict[str, str], query: str, s
         ids = ids[text.str.casefold().str.contains(needle, regex=False)]
     matches = [p for p in ids if p not in set(selected)]
     return [*selected, *matches[:most]], len(ids)
+
+
+def revision_table(history: list, lang: str) -> pd.DataFrame:
+    """One row per published revision, newest first: number, when (UTC), who, why, how it
+    was made, and what it changed per table."""
+    return pd.DataFrame({
+        "revision": [r.id for r in history],
+        "published_at": [f"{r.created_at:%Y-%m-%d %H:%M} UTC" for r in history],
+        "author": [r.author for r in history],
+        "message": [r.message for r in history],
+        "origin": [t(f"history.origin.{r.origin}", lang) + (t("history.restores", lang, n=r.rollback_of) if r.rollback_of else "") for r in history],
+        "change": [r.summary() for r in history],
+    })
+
+
+def _cells_text(value: str | None) -> str | None:
+    """An audit value as a person reads it: a whole row (JSON) as 'column: value; …'; None
+    (the row did not exist) stays a gap."""
+    if not isinstance(value, str):
+        return None
+    if not value.startswith("{"):
+        return value
+    try:
+        cells = json.loads(value)
+    except ValueError:
+        return value
+    return "; ".join(f"{k}: {v}" for k, v in cells.items()) if isinstance(cells, dict) else value
+
+
+def audit_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The audit log as a table: revision, table, row key, column ('whole row' for a row
+    added or removed), old and new value (a gap where there was none)."""
+    whole = t("history.whole_row", lang)
+    return pd.DataFrame({
+        "revision": events["revision"].astype(int),
+        "table": events["table"],
+        "key": events["key"],
+        "column": [whole if c == "*" else c for c in events["column"]],
+        "old": [_cells_text(v) for v in events["old"]],
+        "new": [_cells_text(v) for v in events["new"]],
+    })
+
+
+def matching_events(events: pd.DataFrame, revision: int | None, tables: list[str], needle: str) -> pd.DataFrame:
+    """The audit events of one revision (or all), of the tables chosen (or all), whose key or
+    values contain `needle` (any case); newest revision first."""
+    chosen = events
+    if revision is not None:
+        chosen = chosen[chosen["revision"] == revision]
+    if tables:
+        chosen = chosen[chosen["table"].isin(tables)]
+    if needle.strip():
+        text = (chosen["key"] + " " + chosen["old"].fillna("") + " " + chosen["new"].fillna("")).str.casefold()
+        chosen = chosen[text.str.contains(needle.strip().casefold(), regex=False)]
+    return chosen.iloc[::-1].sort_values("revision", ascending=False, kind="stable")

@@ -19,6 +19,7 @@ import pandas as pd
 from sqlalchemy import and_, func, insert, or_, select, update
 
 from dashboard.ingest.csv_package import read_tables
+from dashboard.ingest.workbook import read_workbook, sheet_label
 from dashboard.schema import TABLES
 from dashboard.store.changes import TableChanges, compare_rows, row_key
 from dashboard.store.db_schema import ADDED, DATA, POSITION, REMOVED, audit, revisions, store_lock
@@ -195,18 +196,25 @@ def rollback(url: str, to: int, author: str, message: str, base: int | None) -> 
     return publish(url, read_frames(url, to), author, message, base, origin="rollback", rollback_of=to)
 
 
-def changes_of(url: str, revision: int) -> pd.DataFrame:
-    """The audit events of one revision: table, key, column, old, new."""
+def audit_events(url: str, revision: int | None = None) -> pd.DataFrame:
+    """The audit log (of one revision, or all), oldest first: revision, table, key, column, old, new."""
+    query = select(audit.c.revision_id, audit.c.table_name, audit.c.row_key, audit.c.column_name, audit.c.old, audit.c.new).order_by(audit.c.id)
+    if revision is not None:
+        query = query.where(audit.c.revision_id == revision)
     with engine(url).connect() as connection:
-        rows = connection.execute(select(audit.c.table_name, audit.c.row_key, audit.c.column_name, audit.c.old, audit.c.new)
-                                  .where(audit.c.revision_id == revision).order_by(audit.c.id)).all()
-    return pd.DataFrame([tuple(r) for r in rows], columns=["table", "key", "column", "old", "new"])
+        rows = connection.execute(query).all()
+    return pd.DataFrame([tuple(r) for r in rows], columns=["revision", "table", "key", "column", "old", "new"])
 
 
-def load(url: str, directory: Path, author: str, message: str) -> Revision:
-    """Publish the CSV package in `directory` as the next revision (the data steward's `db load`)."""
-    frames, problems = read_tables(directory)
+def load(url: str, source: Path, author: str, message: str) -> Revision:
+    """Publish a CSV package folder, or an edited workbook (.xlsx), as the next revision
+    (the data steward's `db load`). A workbook's problems name its sheets."""
+    if source.is_file():
+        frames, problems = read_workbook(source.read_bytes(), source.name)
+        problems = problems or package_problems(frames, sheet_label)
+    else:
+        frames, problems = read_tables(source)
     if problems:
-        raise PackageError(str(directory), problems)
+        raise PackageError(str(source), problems)
     upgrade(url)
     return publish(url, frames, author, message, latest_id(url), origin="load")

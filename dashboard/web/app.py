@@ -28,6 +28,7 @@ PAGES = (
     ("projects.py", "nav.projects", "projects", ":material/folder_open:"),
     ("sources.py", "nav.sources", "sources", ":material/menu_book:"),
     ("present.py", "nav.present", "present", ":material/slideshow:"),
+    ("history.py", "nav.history", "history", ":material/history:"),
 )
 
 serve.close_network()  # also when started by a plain `streamlit run`: no lookups from here on

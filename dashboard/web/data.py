@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import threading
 
+import pandas as pd
+
 from dashboard.briefing.slides import BUILDERS, shown_slide
 from dashboard.config import data_dir, database_url
 from dashboard.domain.filters import Filters, apply_filters
@@ -13,6 +15,7 @@ from dashboard.present import view_figures
 from dashboard.present.i18n import LANGUAGES
 from dashboard.present.tables import funding_by_type_table, funding_table, cofinancing_table, location_table, project_table, province_table
 from dashboard.present.text import headline_cards, uptake_results
+from dashboard.store import revisions
 from dashboard.store.current import Current, current
 from dashboard.store.package import Package
 
@@ -56,3 +59,10 @@ def start_warm_up(package: Package) -> threading.Thread:
     thread = threading.Thread(target=warm_up, args=(package,), name="warm-up", daemon=True)
     thread.start()
     return thread
+
+
+def history_of(package: Package) -> tuple[list, pd.DataFrame]:
+    """The revisions and the audit log as of the package's revision: read once per revision,
+    however many people open the History page."""
+    url = database_url()
+    return package.derived("history", lambda _: (revisions.history(url), revisions.audit_events(url)))

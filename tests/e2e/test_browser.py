@@ -18,7 +18,7 @@ from dashboard.schema import TABLES
 from dashboard.present.province_map import inset_codes, maritime_lines
 from harness import MAP, click_province, wait_for_run, wait_until_painted
 
-PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
+PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources", "history")
 # Streamlit's client probes for a base path under a page's own path before the root; those
 # two 404s are its start-up, not the app's.
 BASE_PATH_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")
@@ -173,8 +173,10 @@ def test_package_downloads_open_as_zip_and_workbook(browser, server):
     try:
         names = zipfile.ZipFile(io.BytesIO(visit.download("All tables (zipped CSV)"))).namelist()
         assert {t.file_name for t in TABLES} | {"datapackage.json"} == set(names)
-        book = openpyxl.load_workbook(io.BytesIO(visit.download("All tables (Excel workbook)")))
-        assert book.sheetnames == [t.name for t in TABLES]
+        book = openpyxl.load_workbook(io.BytesIO(visit.download("All tables (Excel workbook to edit)")))
+        assert [name for name in book.sheetnames if name in {t.name for t in TABLES}] == [t.name for t in TABLES]
+        template = openpyxl.load_workbook(io.BytesIO(visit.download("Blank template (Excel)")))
+        assert template.sheetnames == book.sheetnames and template["projects"].max_row == 1
         rows = list(book["projects"].iter_rows(values_only=True))
         projects = [dict(zip(rows[0], r)) for r in rows[1:]]
         governance = next(p for p in projects if p["project_id"] == "good-governance")

@@ -74,3 +74,16 @@ def test_self_hosted_font_covers_every_chinese_character_we_show():
     text += "".join(p.read_text(encoding="utf-8") for p in [*BUNDLED_DATA_DIR.glob("*.csv"), *GEO_DIR.glob("*.csv")])
     missing = sorted({c for c in text if 0x3400 <= ord(c) <= 0x9FFF and ord(c) not in covered})
     assert missing == [], "run `make fonts` to rebuild the font subset"
+
+
+def test_no_string_key_is_declared_twice():
+    # A repeated key in the table's literal silently keeps only the last text.
+    import ast
+
+    from dashboard.present import i18n
+
+    source = ast.parse(open(i18n.__file__, encoding="utf-8").read())
+    table = next(node.value for node in source.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+                 and getattr(node.targets[0] if isinstance(node, ast.Assign) else node.target, "id", "") == "STRINGS")
+    keys = [k.value for k in table.keys]
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []

@@ -47,3 +47,25 @@ def test_a_bad_package_or_a_missing_message_publishes_nothing(database_url, tmp_
     unsaid = db(database_url, "load", str(SMALL))
     assert unsaid.returncode == 2 and "--message" in unsaid.stderr
     assert db(database_url, "history").stdout == ""
+
+
+def test_an_edited_workbook_is_loaded_and_its_problems_name_the_sheet(tmp_path):
+    import io
+
+    import openpyxl
+
+    from dashboard.ingest.csv_package import read_tables
+    from dashboard.present.workbook import edit_workbook
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    db(url, "load", str(SMALL), "-m", "The small package")
+    frames, _ = read_tables(SMALL)
+    book = openpyxl.load_workbook(io.BytesIO(edit_workbook(frames)))
+    book["reach"]["D2"] = "2250"
+    book.save(tmp_path / "edited.xlsx")
+    loaded = db(url, "load", str(tmp_path / "edited.xlsx"), "-m", "More planners trained")
+    assert loaded.returncode == 0 and "reach +0 ~1 -0" in loaded.stdout
+    book["reach"]["D2"] = "lots"
+    book.save(tmp_path / "bad.xlsx")
+    refused = db(url, "load", str(tmp_path / "bad.xlsx"), "-m", "Vague")
+    assert refused.returncode == 1 and "sheet reach, row 2, column 'value': found 'lots'" in refused.stdout

@@ -65,7 +65,7 @@ def test_a_publish_records_who_why_and_every_changed_cell(database_url):
     revision = revisions.publish(database_url, edited, "Li Wei", "Second phase title, one milestone withdrawn, one grant", base=1)
     assert (revision.id, revision.author, revision.base_id, revision.origin) == (2, "Li Wei", 1, "load")
     assert revision.counts["projects"]["changed"] == 1 and revision.counts["milestones"]["removed"] == 1 and revision.counts["funding"]["added"] == 1
-    events = revisions.changes_of(database_url, 2)
+    events = revisions.audit_events(database_url, 2)
     assert set(events.loc[events["table"] == "projects", "column"]) == {"title", "total_budget_usd"}
     title = events[(events["table"] == "projects") & (events["column"] == "title")]
     assert list(title[["key", "old", "new"]].itertuples(index=False, name=None)) == [("river", before["projects"].loc[row, "title"], "River Pilot, second phase")]

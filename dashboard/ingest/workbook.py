@@ -1,0 +1,90 @@
+"""An uploaded workbook → the package's tables, every cell as text, rows numbered as the
+spreadsheet numbers them. No judgement here beyond "is this a workbook with our sheets":
+the same rules as `check` run on what it returns (`validate/rules.py`), naming the sheet.
+
+Cells are only ever read as text. A formula is read as the text of the formula, never
+calculated (so `=1+1` fails a number column, and text that only looks like a formula stays
+text); a number Excel kept as a number is written back in digits (15000, not 15000.0); a
+date Excel turned into a date becomes YYYY-MM-DD.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import openpyxl
+import pandas as pd
+from openpyxl.utils import get_column_letter
+
+from dashboard.schema import TABLES, Table
+from dashboard.validate.problems import Problem
+
+
+def sheet_label(table: Table) -> str:
+    """How a problem names the sheet of a table."""
+    return f"sheet {table.name}"
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text a CSV package would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_workbook(data: bytes, name: str) -> tuple[dict[str, pd.DataFrame | None], list[Problem]]:
+    """The tables in the workbook's sheets (an optional table without its sheet reads as
+    empty), and the problems that kept any from being read."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return {}, [Problem(name, None, None, None, "an Excel workbook (.xlsx): this file is not one, whatever its name says")]
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as err:  # noqa: BLE001 - any unreadable workbook gets one clear message
+        return {}, [Problem(name, None, None, None, f"an Excel workbook (.xlsx) that opens ({type(err).__name__})")]
+    frames: dict[str, pd.DataFrame | None] = {}
+    problems: list[Problem] = []
+    try:
+        for table in TABLES:
+            if table.name not in book.sheetnames:
+                if table.optional:
+                    frames[table.name] = pd.DataFrame({c: pd.Series(dtype=object) for c in table.all_column_names})
+                else:
+                    problems.append(Problem(name, None, None, None, f"a sheet named {table.name} (download the template to see every sheet)"))
+                    frames[table.name] = None
+                continue
+            frames[table.name], stray = _sheet_frame(book[table.name])
+            problems += [Problem(sheet_label(table), row, f"column {get_column_letter(col)}", value, "cells only under a column name of row 1")
+                         for row, col, value in stray]
+    finally:
+        book.close()
+    return frames, problems
+
+
+def _sheet_frame(sheet) -> tuple[pd.DataFrame, list[tuple[int, int, str]]]:
+    """The sheet's rows under its header (empty rows left out, the others keeping their
+    numbers), and any (row, column, value) written to the right of the header."""
+    rows = sheet.iter_rows(values_only=True)
+    header_row = next(rows, ())
+    header = [cell_text(v) for v in header_row]
+    while header and header[-1] == "":  # trailing empty header cells: the sheet's unused width
+        header.pop()
+    body, numbers, stray = [], [], []
+    for number, row in enumerate(rows, start=2):
+        cells = [cell_text(v) for v in row[: len(header)]]
+        cells += [""] * (len(header) - len(cells))
+        stray += [(number, len(header) + i + 1, text) for i, v in enumerate(row[len(header):]) if (text := cell_text(v))]
+        if any(cells):
+            body.append(cells)
+            numbers.append(number)
+    frame = pd.DataFrame(body, columns=header, index=numbers, dtype=object)
+    return (frame if len(frame) else pd.DataFrame({c: pd.Series(dtype=object) for c in header})), stray
