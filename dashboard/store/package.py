@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from dashboard.config import BUNDLED_DATA_DIR
@@ -28,7 +29,6 @@ class Package:
 
     directory: Path
     tables: dict[str, pd.DataFrame]
-    warnings: list[Problem] = field(default_factory=list)
     cells: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # every table as text, as checked (for downloads)
     revision: int | None = None  # the published revision, when read from the database
     published: float | None = None  # when that revision was published (seconds since the epoch)
@@ -36,6 +36,12 @@ class Package:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Translations missing (warnings, not errors), worked out when first asked for: only
+        `check` lists them, and a large package has tens of thousands."""
+        return self.derived("warnings", lambda p: translation_warnings(p.cells))
 
     _memo: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -74,14 +80,17 @@ def typed_table(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
         elif col.type == "number":
             out[col.name] = pd.to_numeric(out[col.name]).astype("float64")
         elif col.type == "date":
-            # Each distinct date once: a large package repeats the same dates thousands of times.
-            distinct = out[col.name].dropna().unique()
-            first = {v: date_bounds(v)[0] for v in distinct}
-            last = {v: date_bounds(v)[1] for v in distinct}
-            precision = {v: date_precision(v) for v in distinct}
-            out[f"{col.name}_first"] = pd.to_datetime(out[col.name].map(first))
-            out[f"{col.name}_last"] = pd.to_datetime(out[col.name].map(last))
-            out[f"{col.name}_precision"] = out[col.name].map(precision).astype(object).fillna(date_precision(None))
+            # Each distinct date worked out once (a large package repeats the same dates
+            # thousands of times), then spread by the codes of `factorize`; an empty cell's
+            # code is -1, which picks the gap appended at the end of each list.
+            codes, distinct = pd.factorize(out[col.name])
+            bounds = [date_bounds(v) for v in distinct]
+            first = pd.to_datetime([b[0] for b in bounds] + [None]).to_numpy()
+            last = pd.to_datetime([b[1] for b in bounds] + [None]).to_numpy()
+            precision = np.array([date_precision(v) for v in distinct] + [date_precision(None)], dtype=object)
+            out[f"{col.name}_first"] = first[codes]
+            out[f"{col.name}_last"] = last[codes]
+            out[f"{col.name}_precision"] = precision[codes]
     return out.reset_index(drop=True)
 
 
@@ -98,4 +107,4 @@ def read_package(directory: Path | str = BUNDLED_DATA_DIR) -> Package:
 def package_from_frames(frames: dict[str, pd.DataFrame], directory: Path, revision: int | None = None, published: float | None = None) -> Package:
     """The package of tables that passed the check (as text, as the CSV reader gives them), typed."""
     typed = {t.name: typed_table(frames[t.name], t) for t in TABLES}
-    return Package(directory, typed, translation_warnings(frames), cells=frames, revision=revision, published=published)
+    return Package(directory, typed, cells=frames, revision=revision, published=published)
