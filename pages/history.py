@@ -5,7 +5,9 @@ import streamlit as st
 
 from dashboard.present.i18n import t
 from dashboard.present.tables import audit_table, matching_events, revision_table
-from dashboard.web import components, data, state
+from dashboard.config import database_url
+from dashboard.store import revisions
+from dashboard.web import auth, components, data, state
 from dashboard.web.components import md
 
 ctx = state.context()
@@ -18,8 +20,27 @@ if shown is not None:
     st.info(md(t("history.showing", lang, n=shown.id, when=f"{shown.created_at:%Y-%m-%d %H:%M} UTC", author=shown.author)))
 
 st.subheader(t("history.revisions", lang))
+if (restored := st.session_state.pop("rolled-back", None)) is not None:
+    st.success(t("history.rolled_back", lang, n=restored[0], to=restored[1]))
 components.paged_table(revision_table(history, lang), lang, "revisions")
-st.caption(t("history.rollback_hint", lang))
+if auth.may_edit(ctx.role) and ctx.email and len(history) > 1:
+    with st.form("rollback"):
+        st.markdown(f"**{t('history.rollback', lang)}**")
+        target = st.selectbox(t("history.rollback_to", lang), [r.id for r in history[1:]], key="rollback-to")
+        why = st.text_input(t("history.rollback_message", lang), key="rollback-message")
+        if st.form_submit_button(t("history.rollback", lang), key="rollback-submit"):
+            if not why.strip():
+                st.error(t("manage.message_needed", lang))
+            else:
+                try:
+                    revision = revisions.rollback(database_url(), target, ctx.email, why, package.revision)
+                except revisions.Conflict as conflict:
+                    st.error(str(conflict))
+                else:
+                    st.session_state["rolled-back"] = (revision.id, target)
+                    st.rerun()
+else:
+    st.caption(t("history.rollback_hint", lang))
 
 st.subheader(t("history.changes", lang))
 with st.container(horizontal=True, vertical_alignment="bottom"):

@@ -158,3 +158,45 @@ def seed(url: str, directory) -> int:
     upgrade(url)
     assert publish_files(url, Path(directory)) == []
     return revisions.latest_id(url)
+
+
+# What the officer adds in the README's walk-through: a project working in two provinces,
+# with its source, one funding line, one reach figure and one policy-uptake milestone.
+OFFICER_ROWS = {
+    "sources": [{"source_id": "doc-air", "file_name": "doc-air.pdf", "kind": "document", "title": "Clean Air Pilot: inception report",
+                 "title_zh": "清洁空气试点：启动报告", "publisher": "UNDP China", "publisher_zh": "开发计划署驻华代表处", "date": "2026-03"}],
+    "projects": [{"project_id": "clean-air", "title": "Clean Air Pilot", "title_zh": "清洁空气试点", "short_title": "Clean Air",
+                  "short_title_zh": "清洁空气", "description": "Pilots air-quality planning in two provinces.", "description_zh": "在两个省份试点空气质量规划。",
+                  "start": "2026-01", "end": "2028-12", "status": "ongoing", "undp_project_id": "00099001", "total_budget_usd": "750000",
+                  "themes": "climate_environment", "source_id": "doc-air", "section": "1. Summary"}],
+    "locations": [{"project_id": "clean-air", "place_as_written": "Hebei", "province_code": "130000", "admin_level": "province", "role": "pilot_province",
+                   "source_id": "doc-air", "section": "1. Summary"},
+                  {"project_id": "clean-air", "place_as_written": "Shanxi", "province_code": "140000", "admin_level": "province", "role": "pilot_province",
+                   "source_id": "doc-air", "section": "1. Summary"}],
+    "funding": [{"project_id": "clean-air", "line": "1", "funder_as_named": "UNDP", "funder": "UNDP", "funder_zh": "联合国开发计划署", "funder_type": "undp",
+                 "amount_usd": "750000", "qualifier": "exact", "source_id": "doc-air", "section": "2. Budget"}],
+    "reach": [{"project_id": "clean-air", "line": "1", "measure": "participants", "value": "4321", "qualifier": "exact", "unit": "people",
+               "audience": "Environment officials trained", "audience_zh": "接受培训的环境官员", "as_of": "2026-10", "source_id": "doc-air", "section": "3. Results"}],
+    "milestones": [{"milestone_id": "air-plan", "project_id": "clean-air", "date": "2026-09", "date_qualifier": "on", "kind": "policy_uptake",
+                    "title": "Air-quality indicators adopted in the provincial plan", "title_zh": "空气质量指标纳入省级规划", "status": "achieved",
+                    "scope": "provincial", "province_code": "130000", "source_id": "doc-air", "section": "3. Results"}],
+}
+
+
+def officer_workbook(book_bytes: bytes) -> bytes:
+    """The downloaded workbook with `OFFICER_ROWS` typed in below the existing rows."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(book_bytes))
+    for table, rows in OFFICER_ROWS.items():
+        sheet = book[table]
+        columns = [c.value for c in sheet[1]]
+        for values in rows:
+            row = sheet.max_row + 1
+            for name, value in values.items():
+                sheet.cell(row=row, column=columns.index(name) + 1, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

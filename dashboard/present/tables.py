@@ -544,3 +544,25 @@ def matching_events(events: pd.DataFrame, revision: int | None, tables: list[str
         text = (chosen["key"] + " " + chosen["old"].fillna("") + " " + chosen["new"].fillna("")).str.casefold()
         chosen = chosen[text.str.contains(needle.strip().casefold(), regex=False)]
     return chosen.iloc[::-1].sort_values("revision", ascending=False, kind="stable")
+
+
+def problem_table(problems: list) -> pd.DataFrame:
+    """Every problem of an upload: where (file or sheet), row, column, value found, what was expected."""
+    return pd.DataFrame({"where": [p.file for p in problems], "row": [p.row for p in problems], "column": [p.column for p in problems],
+                         "found": [p.value for p in problems], "expected": [p.expected for p in problems]})
+
+
+def change_summary_table(changes: dict) -> pd.DataFrame:
+    """Per table with a change: rows after it, and rows added, changed and removed."""
+    rows = [{"table": name, **c.counts()} for name, c in changes.items() if not c.empty]
+    return pd.DataFrame(rows, columns=["table", "rows", "added", "changed", "removed"])
+
+
+def changed_cells_table(changes) -> pd.DataFrame:
+    """One table's changed cells: row key, column, before, after."""
+    return pd.DataFrame([(c.key, c.column, c.old, c.new) for c in changes.changed], columns=["key", "column", "old", "new"])
+
+
+def whole_rows_table(rows: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """Rows added or removed: the row key, then the row's non-empty cells."""
+    return pd.DataFrame([{"key": key, **cells} for key, cells in rows.items()])

@@ -17,7 +17,7 @@ from dashboard.briefing.slides import BUILDERS  # noqa: E402
 from dashboard.config import PAGES_DIR, STATIC_DIR  # noqa: E402
 from dashboard.domain.filters import apply_filters  # noqa: E402
 from dashboard.present.i18n import t  # noqa: E402
-from dashboard.web import components, data, serve, state  # noqa: E402
+from dashboard.web import auth, components, data, serve, state  # noqa: E402
 
 PAGES = (
     ("overview.py", "nav.overview", None, ":material/dashboard:"),
@@ -29,7 +29,9 @@ PAGES = (
     ("sources.py", "nav.sources", "sources", ":material/menu_book:"),
     ("present.py", "nav.present", "present", ":material/slideshow:"),
     ("history.py", "nav.history", "history", ":material/history:"),
+    ("manage.py", "nav.manage", "manage", ":material/upload_file:"),
 )
+
 
 serve.close_network()  # also when started by a plain `streamlit run`: no lookups from here on
 st.set_page_config(page_title="UNDP China results", page_icon=str(STATIC_DIR / "favicon.png"), layout="wide")
@@ -37,9 +39,16 @@ st.set_page_config(page_title="UNDP China results", page_icon=str(STATIC_DIR / "
 shown = data.current_data()
 package = shown.package
 ignored, bad_slide = state.seed_from_url(package, len(BUILDERS)) if package is not None else ([], None)
+if package is not None:
+    state.follow_package(package)
 components.global_style()
 lang = components.language_switch()
+access = auth.current_access()
+email, role = components.account_box(access, lang)
 components.url_notice(ignored, bad_slide, len(BUILDERS), lang)
+if access.viewers_must_sign_in and email is None:
+    st.info(t("auth.required", lang))
+    st.stop()
 if shown.problems:
     components.data_notice(shown, lang)
 if package is None:
@@ -47,8 +56,9 @@ if package is None:
 
 filters = components.filter_bar(package, lang)
 view = apply_filters(package, filters)
-pages = [st.Page(str(PAGES_DIR / file), title=t(title, lang), icon=icon, url_path=path, default=path is None) for file, title, path, icon in PAGES]
-state.set_context(state.Context(package, view, lang, {page.url_path: page for page in pages}))
+pages = [st.Page(str(PAGES_DIR / file), title=t(title, lang), icon=icon, url_path=path, default=path is None) for file, title, path, icon in PAGES
+         if path not in auth.hidden_pages(role, access)]
+state.set_context(state.Context(package, view, lang, {page.url_path: page for page in pages}, role, email))
 # The URL must be written before st.navigation, which otherwise sends the address of the
 # run's start.
 state.write_url(view.filters, package, lang)

@@ -25,7 +25,7 @@ from dashboard.present.text import filters_summary, source_lines
 from dashboard.store.package import Package
 from dashboard.config import show_problems
 from dashboard.store.current import Current
-from dashboard.web import state
+from dashboard.web import auth, state
 from dashboard.web.state import Context
 
 
@@ -53,6 +53,21 @@ def language_switch() -> str:
     """The language switch in the sidebar; returns the language chosen."""
     st.sidebar.segmented_control(t("lang.label", state.lang()), LANGUAGES, format_func=LANGUAGE_NAMES.get, key=state.LANG, required=True)
     return state.lang()
+
+
+def account_box(access: auth.Access, lang: str) -> tuple[str | None, str]:
+    """Sign in and out, in the sidebar, when an identity provider is configured; returns who
+    is signed in and their role."""
+    email = auth.signed_in_email() if access.sign_in else None
+    role = auth.role_of(email, access)
+    if access.sign_in:
+        box = st.sidebar.container(key="account")
+        if email:
+            box.caption(md(t("auth.signed_in", lang, email=email, role=t(f"auth.role.{role}", lang))))
+            box.button(t("auth.sign_out", lang), on_click=st.logout, key="sign-out")
+        else:
+            box.button(t("auth.sign_in", lang), on_click=st.login, key="sign-in")
+    return email, role
 
 
 def url_notice(ignored: list[str], bad_slide: str | None, slide_count: int, lang: str) -> None:

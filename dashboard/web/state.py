@@ -163,6 +163,35 @@ def seed_from_url(package: Package, slide_count: int) -> tuple[list[str], str | 
     return ignored, bad_slide
 
 
+_RANGE = "_year_range"  # the package's period the session's filters were set against
+
+
+def refit_period(chosen: tuple[int, int], seen: tuple[int, int], now: tuple[int, int]) -> tuple[int, int]:
+    """A session's period after a new revision changed the package's years from `seen` to
+    `now`: an end left at the old limit follows the new one (so new work shows); an end
+    someone chose stays, kept within the new years."""
+    lo, hi = now
+    start = lo if chosen[0] == seen[0] else min(max(chosen[0], lo), hi)
+    end = hi if chosen[1] == seen[1] else min(max(chosen[1], lo), hi)
+    return start, max(start, end)
+
+
+def follow_package(package: Package) -> None:
+    """Keep the session's filters meaningful for the revision shown: the period refitted to
+    its years, and projects a revision removed dropped from the choice (a list offering a
+    value it no longer holds would fail)."""
+    now = year_range(package)
+    seen = st.session_state.get(_RANGE)
+    if seen is not None and seen != now:
+        st.session_state[YEAR_FROM], st.session_state[YEAR_TO] = refit_period((st.session_state[YEAR_FROM], st.session_state[YEAR_TO]), seen, now)
+    st.session_state[_RANGE] = now
+    ids = set(package["projects"]["project_id"])
+    if any(p not in ids for p in st.session_state.get(PROJECTS, [])):
+        st.session_state[PROJECTS] = [p for p in st.session_state[PROJECTS] if p in ids]
+    if st.session_state.get(DETAIL_PROJECT) is not None and st.session_state[DETAIL_PROJECT] not in ids:
+        del st.session_state[DETAIL_PROJECT]
+
+
 GROUP = "project_group"
 FIND = "project_find"
 
@@ -228,6 +257,8 @@ class Context:
     view: View
     lang: str
     pages: dict[str, object]  # url path -> st.Page, for links between pages
+    role: str = "viewer"  # viewer, editor or admin (`web/auth.py`)
+    email: str | None = None  # who is signed in
 
 
 def set_context(context: Context) -> None:

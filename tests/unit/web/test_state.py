@@ -45,3 +45,11 @@ def test_clicking_the_only_chosen_province_again_clears_it():
     assert toggled_provinces(["530000"], ["530000"]) == []
     assert toggled_provinces(["530000", "420000"], ["420000"]) == ["420000"]
     assert toggled_provinces(["530000"], []) == ["530000"]
+
+
+def test_a_new_revision_refits_the_period_a_session_left_open():
+    from dashboard.web.state import refit_period
+
+    assert refit_period((2010, 2014), (2010, 2014), (2010, 2028)) == (2010, 2028)  # left open: new work shows
+    assert refit_period((2011, 2013), (2010, 2014), (2010, 2028)) == (2011, 2013)  # chosen: kept
+    assert refit_period((2011, 2014), (2010, 2014), (2012, 2013)) == (2012, 2013)  # kept within the new years
