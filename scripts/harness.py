@@ -33,11 +33,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, env: dict[str, str] | None = None, log: Path | None = None, timeout: float = 60) -> subprocess.Popen:
-    """`streamlit run` the app on `port`, returning once its health check answers."""
+def start_server(port: int, env: dict[str, str] | None = None, log: Path | None = None, timeout: float = 60, args: tuple[str, ...] = ()) -> subprocess.Popen:
+    """`streamlit run` the app on `port` (with Streamlit options `args`), returning once its health check answers."""
     log = log or ROOT / "test-artifacts" / f"streamlit-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "dashboard", "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "dashboard", "serve", "--port", str(port), *args]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log.open("w"), stderr=subprocess.STDOUT)
     deadline = time.time() + timeout
     while time.time() < deadline:

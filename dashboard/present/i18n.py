@@ -248,6 +248,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "manage.download": {"en": "Download", "zh": "下载"},
     "manage.upload": {"en": "Upload an edited workbook (.xlsx), a zipped CSV package (.zip) or UNDP's IATI file (.xml)", "zh": "上传编辑后的工作簿（.xlsx）、CSV数据包压缩文件（.zip）或开发计划署IATI文件（.xml）"},
     "manage.draft": {"en": "Your draft: {file}, uploaded {when}, made from revision {base}.", "zh": "您的草稿：{file}，上传于{when}，基于第{base}版。"},
+    "manage.check": {"en": "Check the file", "zh": "检查文件"},
     "manage.discard": {"en": "Discard the draft", "zh": "放弃草稿"},
     "manage.problems": {"en": "{n} problem(s): nothing can be published until they are fixed. Fix them in your file and upload it again.", "zh": "发现{n}个问题：修正前无法发布。请在文件中修正后重新上传。"},
     "manage.no_change": {"en": "The upload is the same as revision {n}: there is nothing to publish.", "zh": "上传内容与第{n}版相同：没有可发布的改动。"},

@@ -94,13 +94,14 @@ class Draft:
     problems: list[Problem] = field(default_factory=list)
 
 
-def draft_dir(state_dir: Path, email: str) -> Path:
-    return state_dir / "drafts" / hashlib.sha256(email.strip().lower().encode()).hexdigest()[:16]
+def draft_dir(state_dir: Path, url: str, email: str) -> Path:
+    """Where an editor's draft for the database at `url` is kept."""
+    return state_dir / "drafts" / hashlib.sha256(f"{url}\n{email.strip().lower()}".encode()).hexdigest()[:16]
 
 
-def save_draft(state_dir: Path, email: str, draft: Draft) -> None:
+def save_draft(state_dir: Path, url: str, email: str, draft: Draft) -> None:
     """Keep the draft (replacing the editor's previous one) in one rename."""
-    target = draft_dir(state_dir, email)
+    target = draft_dir(state_dir, url, email)
     target.parent.mkdir(parents=True, exist_ok=True)
     content = {
         "file_name": draft.file_name, "base": draft.base, "uploaded_at": draft.uploaded_at,
@@ -117,9 +118,9 @@ def save_draft(state_dir: Path, email: str, draft: Draft) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def load_draft(state_dir: Path, email: str) -> Draft | None:
+def load_draft(state_dir: Path, url: str, email: str) -> Draft | None:
     """The editor's draft, or None."""
-    path = draft_dir(state_dir, email) / "draft.json"
+    path = draft_dir(state_dir, url, email) / "draft.json"
     if not path.exists():
         return None
     content = json.loads(path.read_text(encoding="utf-8"))
@@ -127,8 +128,8 @@ def load_draft(state_dir: Path, email: str) -> Draft | None:
     return Draft(content["file_name"], content["base"], content["uploaded_at"], frames, [Problem(*p) for p in content["problems"]])
 
 
-def discard_draft(state_dir: Path, email: str) -> None:
-    shutil.rmtree(draft_dir(state_dir, email), ignore_errors=True)
+def discard_draft(state_dir: Path, url: str, email: str) -> None:
+    shutil.rmtree(draft_dir(state_dir, url, email), ignore_errors=True)
 
 
 def new_draft(name: str, data: bytes, latest: dict[str, pd.DataFrame], base: int | None) -> Draft:

@@ -100,6 +100,10 @@ def filter_bar(package: Package, lang: str) -> Filters:
     provinces = province_names(lang)
     lo, hi = year_range(package)
     years = list(range(lo, hi + 1))
+    # No widget here takes an on_change callback: with one in the sidebar, Streamlit 1.67
+    # resets the sidebar's lists after a page change followed by a file upload (the Manage
+    # page). A group chosen on the last run is added here, before the list is drawn.
+    state.add_project_group(project_group_options(package, lang))
     bar = st.sidebar
     bar.header(t("filters.heading", lang))
     options = list(projects["project_id"])
@@ -111,11 +115,11 @@ def filter_bar(package: Package, lang: str) -> Filters:
     bar.multiselect(t("filters.project", lang), options, format_func=names.get, key=state.PROJECTS, placeholder=t("filters.all_projects", lang))
     groups = project_group_options(package, lang)
     if groups:
-        bar.selectbox(t("filters.group", lang), list(groups), index=None, key=state.GROUP, placeholder=t("filters.group_placeholder", lang),
-                      on_change=state.add_project_group, args=(groups,))
+        bar.selectbox(t("filters.group", lang), list(groups), index=None, key=state.GROUP, placeholder=t("filters.group_placeholder", lang))
     left, right = bar.columns(2)
-    left.selectbox(t("filters.from", lang), years, key=state.YEAR_FROM)
-    right.selectbox(t("filters.to", lang), years, key=state.YEAR_TO)
+    for column, label, key in ((left, "filters.from", state.YEAR_FROM), (right, "filters.to", state.YEAR_TO)):
+        widget = state.year_widget(key, lo, hi)
+        st.session_state[key] = column.selectbox(t(label, lang), years, key=widget)
     bar.caption(t("filters.period_help", lang))
     bar.multiselect(t("filters.province", lang), sorted(provinces), format_func=provinces.get, key=state.PROVINCES, placeholder=t("filters.all_provinces", lang))
     bar.caption(t("filters.province_help", lang))

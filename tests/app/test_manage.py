@@ -42,7 +42,7 @@ def served(small_dir, monkeypatch):
 
 def upload(at: AppTest, name: str, data: bytes) -> None:
     at.get("file_uploader")[0].set_value((name, data, "application/octet-stream"))
-    at.run()
+    at.button(key="check-upload").click().run()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -122,3 +122,16 @@ def test_the_pages_each_role_is_offered():
     assert auth.hidden_pages(auth.VIEWER, unsigned) == {"manage"}  # the History names shell users only
     half = auth.access_from({"auth": {**SIGN_IN, "client_secret": ""}, "roles": {"viewers_must_sign_in": True}})
     assert not half.sign_in and not half.viewers_must_sign_in  # an incomplete configuration signs nobody in, and locks nobody out
+
+
+def test_a_period_left_open_follows_a_revision_that_adds_years(served):
+    # The period lists are new widgets when the years change; the filter keeps its meaning.
+    at = app_as(EDITOR)
+    assert [s.value for s in at.selectbox if s.label in ("From year", "To year")] == [2010, 2014]
+    frames = revisions.read_frames(database_url())
+    frames["milestones"].loc[frames["milestones"].index[0], "date"] = "2026-05"
+    revisions.publish(database_url(), frames, EDITOR, "A milestone moved", base=1, origin="upload")
+    at.run()
+    assert [s.value for s in at.selectbox if s.label in ("From year", "To year")] == [2010, 2026]
+    next(s for s in at.selectbox if s.label == "From year").set_value(2012).run()
+    assert at.session_state["year_from"] == 2012 and metrics(at)["Projects"] == "2"
