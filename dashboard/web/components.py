@@ -51,7 +51,7 @@ def md(text: object) -> str:
 
 def language_switch() -> str:
     """The language switch in the sidebar; returns the language chosen."""
-    st.sidebar.segmented_control(t("lang.label", state.lang()), LANGUAGES, format_func=LANGUAGE_NAMES.get, key=state.LANG, required=True)
+    st.sidebar.segmented_control(t("lang.label", state.lang()), LANGUAGES, format_func=LANGUAGE_NAMES.get, key=state.LANG, required=True, default=state.lang())
     return state.lang()
 
 
@@ -100,9 +100,13 @@ def filter_bar(package: Package, lang: str) -> Filters:
     provinces = province_names(lang)
     lo, hi = year_range(package)
     years = list(range(lo, hi + 1))
-    # No widget here takes an on_change callback: with one in the sidebar, Streamlit 1.67
-    # resets the sidebar's lists after a page change followed by a file upload (the Manage
-    # page). A group chosen on the last run is added here, before the list is drawn.
+    # Every list here states the filter's current value as its default, and none takes an
+    # on_change callback. After a page change, Streamlit 1.67's browser side sends the
+    # sidebar's lists back at their declared defaults on the run after a download or a
+    # callback (the period jumped to one year): with the current value as the default, that
+    # changes nothing. (`global.disableWidgetStateDuplicationWarning` in config.toml: the
+    # values are also set through st.session_state, on purpose.) A group chosen on the last
+    # run is added here, before the project list is drawn.
     state.add_project_group(project_group_options(package, lang))
     bar = st.sidebar
     bar.header(t("filters.heading", lang))
@@ -112,16 +116,17 @@ def filter_bar(package: Package, lang: str) -> Filters:
         options, matches = project_options(projects, names, query, list(st.session_state.get(state.PROJECTS, [])))
         if matches > OPTIONS_SHOWN:
             bar.caption(t("filters.find_more", lang, shown=OPTIONS_SHOWN, n=matches))
-    bar.multiselect(t("filters.project", lang), options, format_func=names.get, key=state.PROJECTS, placeholder=t("filters.all_projects", lang))
+    bar.multiselect(t("filters.project", lang), options, format_func=names.get, key=state.PROJECTS, placeholder=t("filters.all_projects", lang),
+                    default=[p for p in st.session_state.get(state.PROJECTS, []) if p in set(options)])
     groups = project_group_options(package, lang)
     if groups:
         bar.selectbox(t("filters.group", lang), list(groups), index=None, key=state.GROUP, placeholder=t("filters.group_placeholder", lang))
     left, right = bar.columns(2)
-    for column, label, key in ((left, "filters.from", state.YEAR_FROM), (right, "filters.to", state.YEAR_TO)):
-        widget = state.year_widget(key, lo, hi)
-        st.session_state[key] = column.selectbox(t(label, lang), years, key=widget)
+    left.selectbox(t("filters.from", lang), years, key=state.YEAR_FROM, index=years.index(st.session_state[state.YEAR_FROM]))
+    right.selectbox(t("filters.to", lang), years, key=state.YEAR_TO, index=years.index(st.session_state[state.YEAR_TO]))
     bar.caption(t("filters.period_help", lang))
-    bar.multiselect(t("filters.province", lang), sorted(provinces), format_func=provinces.get, key=state.PROVINCES, placeholder=t("filters.all_provinces", lang))
+    bar.multiselect(t("filters.province", lang), sorted(provinces), format_func=provinces.get, key=state.PROVINCES, placeholder=t("filters.all_provinces", lang),
+                    default=st.session_state.get(state.PROVINCES, []))
     bar.caption(t("filters.province_help", lang))
     bar.button(t("filters.reset", lang), on_click=state.reset_filters, args=(lo, hi))
     return state.filters()

@@ -192,18 +192,6 @@ def follow_package(package: Package) -> None:
         del st.session_state[DETAIL_PROJECT]
 
 
-def year_widget(key: str, lo: int, hi: int) -> str:
-    """The key of the year list for `key` (YEAR_FROM or YEAR_TO) while the package's years
-    are `lo`..`hi`, seeded from the filter's value. A list whose years change is a new
-    widget to Streamlit (it would fall back to its first year), so each range of years has
-    its own, and the filter's value lives under `key`, outside any widget (the filter bar
-    copies the list's value there after drawing it)."""
-    widget = f"{key}@{lo}-{hi}"
-    if widget not in st.session_state:
-        st.session_state[widget] = st.session_state[key]
-    return widget
-
-
 GROUP = "project_group"
 FIND = "project_find"
 
@@ -220,8 +208,6 @@ def add_project_group(groups: dict[str, list[str]]) -> None:
 def reset_filters(lo: int, hi: int) -> None:
     """Clear every filter (a button callback)."""
     st.session_state.update({PROJECTS: [], PROVINCES: [], YEAR_FROM: lo, YEAR_TO: hi})
-    for key in (YEAR_FROM, YEAR_TO):
-        st.session_state[year_widget(key, lo, hi)] = st.session_state[key]
 
 
 def choose_clicked_province(picked: list[str]) -> None:

@@ -125,7 +125,7 @@ def test_the_pages_each_role_is_offered():
 
 
 def test_a_period_left_open_follows_a_revision_that_adds_years(served):
-    # The period lists are new widgets when the years change; the filter keeps its meaning.
+    # A period left open takes in the new years; one someone chose stays.
     at = app_as(EDITOR)
     assert [s.value for s in at.selectbox if s.label in ("From year", "To year")] == [2010, 2014]
     frames = revisions.read_frames(database_url())

@@ -75,7 +75,7 @@ def test_filter_widgets_change_the_figures_and_the_url():
     at.multiselect(key="provinces").set_value(["530000"]).run()
     assert metrics(at)["Projects working in Yunnan"] == "1"
     assert at.query_params["province"] in (["530000"], "530000")
-    next(s for s in at.selectbox if s.label == "From year").set_value(2014).run()
+    at.selectbox(key="year_from").set_value(2014).run()
     assert at.query_params["from"] in ("2014", ["2014"])
     assert metrics(at)["Projects working in Yunnan"] == "0"  # River Pilot ended in 2013
     assert shown(at.warning[0].value).startswith("No project matches")

@@ -95,7 +95,7 @@ def test_pages_show_hostile_data_as_text(browser, hostile_server, path, lang):
     watched = Watched(browser, hostile_server)
     watched.open(f"{path}lang={lang}" if path.endswith("&") else f"{path}?lang={lang}")
     assert watched.findings() == []
-    if path != "sources":  # its data is all in tables, which draw on a canvas
+    if path not in ("sources", "history"):  # their data is all in tables, which draw on a canvas
         assert LITERAL in watched.shown(), "the payload should be on the page, as text"
     watched.page.close()
 
@@ -169,6 +169,9 @@ def test_every_export_opens_inert(browser, hostile_server, path):
                 button.click()
             cells = opened(info.value.suggested_filename, info.value.path().read_bytes())
             risky = [text for text, marked in cells if text.lstrip("'").startswith(FORMULA_START)]
+            if label == "Blank template (Excel)":  # no data in it, so nothing to make inert
+                assert risky == [], label
+                continue
             assert risky, f"{label}: the payload should be in the export"
             assert all(marked for text, marked in cells if text.lstrip("'").startswith(FORMULA_START)), label
             assert any("FORMULAHOSTILE" in text for text in risky), label

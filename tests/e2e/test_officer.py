@@ -126,6 +126,11 @@ def test_an_officer_adds_a_project_publishes_it_and_rolls_it_back(browser, signe
     page.screenshot(path=str(shots / "officer-rolled-back-zh.png"), full_page=True)
 
     sidebar.get_by_role("button", name="退出登录").click()
-    expect(sidebar.get_by_role("button", name="登录（编辑人员）")).to_be_visible(timeout=30_000)
-    expect(sidebar.get_by_role("link", name="管理数据")).to_have_count(0)
+    page.wait_for_url("**/oauth2/end_session**", timeout=30_000)  # the provider ends its session too
+    page.get_by_role("button", name="End session").click()
+    page.goto(signed_in_app)
+    wait_for_run(page)
+    # Signed out, the dashboard opens in the browser's language, with no editing.
+    expect(sidebar.get_by_role("button", name=re.compile(r"Sign in \(editors\)|登录（编辑人员）"))).to_be_visible(timeout=30_000)
+    expect(sidebar.get_by_role("link", name=re.compile("Manage data|管理数据"))).to_have_count(0)
     page.close()
