@@ -242,8 +242,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.history": {"en": "History", "zh": "修订历史"},
     "nav.manage": {"en": "Manage data", "zh": "管理数据"},
     "manage.intro": {
-        "en": "1. Download the workbook (or the blank template). 2. Edit it. 3. Upload it: every problem is listed with its sheet, row and column. 4. Read the preview of what changes. 5. Say what the change is and why, and publish. Viewers see it on their next click; the History page can roll it back.",
-        "zh": "1. 下载工作簿（或空白模板）。2. 编辑。3. 上传：系统逐一列出每个问题所在的工作表、行和列。4. 查看改动预览。5. 填写修改内容及原因后发布。浏览者下次操作即可看到；可在“修订历史”页面回滚。",
+        "en": "1. Download the workbook (or the blank template).\n2. Edit it.\n3. Upload it: every problem is listed with its sheet, row and column.\n4. Read the preview of what changes.\n5. Say what the change is and why, and publish. Viewers see it on their next click; the History page can roll it back.",
+        "zh": "1. 下载工作簿（或空白模板）。\n2. 编辑。\n3. 上传：系统逐一列出每个问题所在的工作表、行和列。\n4. 查看改动预览。\n5. 填写修改内容及原因后发布。浏览者下次操作即可看到；可在“修订历史”页面回滚。",
     },
     "manage.download": {"en": "Download", "zh": "下载"},
     "manage.upload": {"en": "Upload an edited workbook (.xlsx), a zipped CSV package (.zip) or UNDP's IATI file (.xml)", "zh": "上传编辑后的工作簿（.xlsx）、CSV数据包压缩文件（.zip）或开发计划署IATI文件（.xml）"},
