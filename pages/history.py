@@ -35,7 +35,7 @@ if auth.may_edit(ctx.role) and ctx.email and len(history) > 1:
                 try:
                     revision = revisions.rollback(database_url(), target, ctx.email, why, package.revision)
                 except revisions.Conflict as conflict:
-                    st.error(str(conflict))
+                    st.error(md(str(conflict)))  # names and messages people wrote: shown as text
                 else:
                     st.session_state["rolled-back"] = (revision.id, target)
                     st.rerun()

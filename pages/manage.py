@@ -62,7 +62,7 @@ def publish_step(draft: uploads.Draft) -> None:
     try:
         revision = revisions.publish(database_url(), draft.frames, email, message, draft.base, origin="upload")
     except revisions.Conflict as conflict:
-        st.error(str(conflict))
+        st.error(md(str(conflict)))  # names and messages people wrote: shown as text
         return
     uploads.discard_draft(state_dir(), database_url(), email)
     st.session_state["published"] = revision.id
@@ -82,7 +82,8 @@ def draft_step(draft: uploads.Draft) -> None:
         components.paged_table(problems, lang, "upload-problems")
         components.download_table(problems, lang, "upload-problems")
         return
-    changes = package_changes(package.cells, draft.frames)
+    # Worked out once per draft and revision, not on each keystroke of the message.
+    changes = package.memo(("draft-changes", email, draft.uploaded_at), lambda: package_changes(package.cells, draft.frames), keep=256)
     if all(c.empty for c in changes.values()):
         st.info(t("manage.no_change", lang, n=package.revision))
         return

@@ -95,12 +95,14 @@ def test_a_stale_draft_is_refused_with_what_was_published_meanwhile(served):
     upload(at, "portfolio.xlsx", officer_workbook(edit_workbook(revisions.read_frames(database_url()))))
     frames = revisions.read_frames(database_url())
     frames["projects"].loc[frames["projects"].index[0], "title"] = "Renamed meanwhile"
-    revisions.publish(database_url(), frames, "zhang.min@undp.org", "Renamed meanwhile", base=1, origin="upload")
+    revisions.publish(database_url(), frames, "zhang.min@undp.org", "Renamed **meanwhile** <b>x</b>", base=1, origin="upload")
     at.run()
     assert "Revision 2 was published after your draft was made" in shown(at.warning[0].value)
     at.text_area(key="publish-message").set_value("Clean Air Pilot").run()
     at.button(key="publish").click().run()
-    assert "revision 2 by zhang.min@undp.org" in at.error[0].value and revisions.latest_id(database_url()) == 2
+    refusal = at.error[0].value
+    assert "revision 2 by zhang.min" in shown(refusal) and revisions.latest_id(database_url()) == 2
+    assert "\\*\\*meanwhile\\*\\*" in refusal and "\\<b" in refusal  # what people wrote is text, not Markdown or markup
 
 
 @pytest.mark.parametrize("email", [None, "someone@example.org"])
