@@ -65,8 +65,12 @@ def publish_files(url: str, directory: Path) -> list[Problem]:
     """Check the files in `directory`; publish them as the next revision when they pass and
     the database has no edits made elsewhere since the files were last published. Returns
     the files' problems (empty when they pass)."""
-    frames, problems = read_tables(directory)
-    problems = problems or package_problems(frames)
+    try:
+        frames, problems = read_tables(directory)
+        problems = problems or package_problems(frames)
+    except Exception as err:  # noqa: BLE001 - whatever the files hold, viewers keep their data
+        LOG.exception("reading the data package in %s failed", directory)
+        problems = [Problem(directory.name, None, None, None, f"a readable data package ({type(err).__name__})")]
     if problems:
         LOG.warning("the data package in %s has %d problem(s); viewers keep the latest published revision:\n%s",
                     directory, len(problems), "\n".join(f"  - {p}" for p in problems))

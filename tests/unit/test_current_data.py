@@ -148,3 +148,15 @@ def test_the_default_view_is_worked_out_ahead_of_the_first_visitors(small_dir):
     warm_up(package)
     made = {key[1] for key in package._memo if isinstance(key, tuple) and len(key) == 5}
     assert {"map_figure", "funding_figure", "timeline_figure", "headline_cards", "shown_slide"} <= made
+
+
+def test_files_that_break_the_reader_publish_nothing_and_keep_the_data(small_dir, url, monkeypatch):
+    good = current(small_dir, url).package
+
+    def broken(_directory):
+        raise MemoryError("a file too large to read")
+
+    monkeypatch.setattr(current_module, "read_tables", broken)
+    edit_cell(small_dir, "funding", 2, "amount_usd", "400001")
+    shown = current(small_dir, url)
+    assert shown.package is good and shown.fallback and shown.problems[0].expected == "a readable data package (MemoryError)"
