@@ -4,6 +4,7 @@ same rules as `check`, and written all at once."""
 from __future__ import annotations
 
 import csv
+import sys
 import shutil
 import tempfile
 from collections import Counter
@@ -64,7 +65,7 @@ def import_iati(paths: list[Path], base_dir: Path):
                 if row["_disagreement"]:
                     notes.append(f"{path.name}, {row['section']}: {row['_disagreement']}; placed by its point")
             for name, columns in PER_ACTIVITY.items():
-                packed[name] += [(a.identifier, *(row.get(c, "") for c in columns)) for row in a.rows[name]]
+                packed[name] += [(a.identifier, *(_shared(row.get(c, "")) for c in columns)) for row in a.rows[name]]
             links += [(a.identifier, link) for link in a.rows["links"]]
             a.rows = {}
             activities.append(a)
@@ -113,6 +114,12 @@ def import_iati(paths: list[Path], base_dir: Path):
     if checked:
         raise ImportError_([ImportProblem(p.file, None, "", p.column or "", f"{p.expected} (row {p.row} of the merged package)", p.value) for p in checked])
     return Imported(merged, counts, unused, notes)
+
+
+def _shared(value: str) -> str:
+    """One copy of a short value however often it recurs (dates, amounts, names, codes: a
+    large file repeats them tens of thousands of times)."""
+    return sys.intern(value) if len(value) <= 64 else value
 
 
 def _with_projects(packed: list[tuple], table, project_of: dict[str, str], output_of: dict[str, str]) -> pd.DataFrame:
