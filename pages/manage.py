@@ -98,9 +98,9 @@ if auth.may_edit(ctx.role) and email is not None:  # the page is offered to edit
     st.caption(t("manage.intro", lang))
     if (published := st.session_state.pop("published", None)) is not None:
         st.success(t("manage.published", lang, n=published))
-    left, right = st.columns(2)
-    left.download_button(t("sources.xlsx", lang), lambda: package_xlsx(package), file_name="undp-china-portfolio.xlsx", mime=components.XLSX, on_click="ignore")
-    right.download_button(t("sources.template", lang), blank_workbook, file_name="undp-china-portfolio-template.xlsx", mime=components.XLSX, on_click="ignore")
+    with st.container(horizontal=True):
+        st.download_button(t("sources.xlsx", lang), lambda: package_xlsx(package), file_name="undp-china-portfolio.xlsx", mime=components.XLSX, on_click="ignore")
+        st.download_button(t("sources.template", lang), blank_workbook, file_name="undp-china-portfolio-template.xlsx", mime=components.XLSX, on_click="ignore")
     draft = uploads.load_draft(state_dir(), database_url(), email)
     if draft is None:
         upload_step()

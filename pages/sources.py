@@ -32,9 +32,10 @@ components.download_table(gaps, lang, "data-gaps")
 
 st.subheader(t("sources.download", lang))
 st.caption(t("sources.download_intro", lang))
-left, middle, right = st.columns(3)
-# Built only when clicked: writing a workbook costs more than the rest of the page. A
-# download does not rerun the page (nothing on it changes).
-left.download_button(t("sources.xlsx", lang), lambda: package_xlsx(package), file_name="undp-china-portfolio.xlsx", mime=components.XLSX, on_click="ignore")
-middle.download_button(t("sources.template", lang), blank_workbook, file_name="undp-china-portfolio-template.xlsx", mime=components.XLSX, on_click="ignore")
-right.download_button(t("sources.zip", lang), lambda: package_zip(package), file_name="undp-china-portfolio.zip", mime="application/zip", on_click="ignore")
+# Side by side, each as wide as its label, wrapping on a narrow screen (in fixed columns
+# the longest label was cut off at 1024 px). Built only when clicked: writing a workbook
+# costs more than the rest of the page.
+with st.container(horizontal=True):
+    st.download_button(t("sources.xlsx", lang), lambda: package_xlsx(package), file_name="undp-china-portfolio.xlsx", mime=components.XLSX, on_click="ignore")
+    st.download_button(t("sources.template", lang), blank_workbook, file_name="undp-china-portfolio-template.xlsx", mime=components.XLSX, on_click="ignore")
+    st.download_button(t("sources.zip", lang), lambda: package_zip(package), file_name="undp-china-portfolio.zip", mime="application/zip", on_click="ignore")

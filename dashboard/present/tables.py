@@ -543,7 +543,7 @@ def matching_events(events: pd.DataFrame, revision: int | None, tables: list[str
     if needle.strip():
         text = (chosen["key"] + " " + chosen["old"].fillna("") + " " + chosen["new"].fillna("")).str.casefold()
         chosen = chosen[text.str.contains(needle.strip().casefold(), regex=False)]
-    return chosen.iloc[::-1].sort_values("revision", ascending=False, kind="stable")
+    return chosen.sort_values("revision", ascending=False, kind="stable")  # each revision's cells in the order they were written
 
 
 def problem_table(problems: list) -> pd.DataFrame:
