@@ -6,12 +6,15 @@ Used by the browser tests, the benchmark and the screenshot script; not by the a
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import socket
 import subprocess
 import time
 import sys
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -31,6 +34,63 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def identity_provider() -> Iterator[str]:
+    """A real OpenID Connect provider (PyPI's oidc-provider-mock) on a free loopback port,
+    for as long as the block runs; yields its address. It signs in whoever types an address."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--port", str(port)], env={"AUTHLIB_INSECURE_TRANSPORT": "1", "PATH": "/usr/bin:/bin"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    address = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{address}/.well-known/openid-configuration", timeout=2)
+            break
+        except OSError:
+            if time.time() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("the identity provider did not start")
+            time.sleep(0.2)
+    try:
+        yield address
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def sign_in_secrets(path: Path, port: int, provider: str, editors: list[str]) -> Path:
+    """Write a secrets file that turns sign-in on against `provider` for a dashboard on
+    `port`, with `editors` as its editors; returns its path (for `--secrets.files`)."""
+    path.write_text(f"""
+[auth]
+redirect_uri = "http://localhost:{port}/oauth2callback"
+cookie_secret = "a-cookie-secret-for-local-tests-only-0123456789"
+client_id = "dashboard"
+client_secret = "dashboard-secret"
+server_metadata_url = "{provider}/.well-known/openid-configuration"
+
+[roles]
+editors = {editors!r}
+""".replace("'", '"'), encoding="utf-8")
+    return path
+
+
+# The app's own variables for a server that signs in against a provider on plain http://
+# loopback (authlib refuses http elsewhere).
+SIGN_IN_ENV = {"AUTHLIB_INSECURE_TRANSPORT": "1"}
+
+
+def sign_in(page: Page, email: str) -> None:
+    """Sign in from the sidebar's button (either language) at the provider's own page."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("button", name=re.compile(r"Sign in \(editors\)|登录（编辑人员）")).click()
+    page.wait_for_url("**/oauth2/authorize**", timeout=30_000)
+    page.fill("input[name=sub]", email)
+    page.get_by_role("button", name="Authorize").click()
+    expect(sidebar).to_contain_text(re.compile(r"\((editor|administrator)\)|（(编辑人员|管理员)）"), timeout=30_000)
 
 
 def start_server(port: int, env: dict[str, str] | None = None, log: Path | None = None, timeout: float = 60, args: tuple[str, ...] = ()) -> subprocess.Popen:

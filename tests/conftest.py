@@ -14,11 +14,14 @@ from pathlib import Path
 import pytest
 
 from dashboard.store.package import Package, read_package
-from helpers import BUNDLED, SMALL
+from helpers import BUNDLED, SMALL, write_as_sourced
 
-# The app's state (the last good copy of the data) goes to a folder of the test run's own,
-# not the project's var/; servers the tests start inherit it.
-os.environ.setdefault("DASHBOARD_STATE_DIR", tempfile.mkdtemp(prefix="dashboard-state-"))
+# The tests never touch an office's live data: whatever the shell running them exports
+# (a production database, data folder or state folder), the app's state and SQLite
+# databases go to a folder of this run's own, and servers the tests start inherit that.
+for _name in ("DASHBOARD_DATABASE_URL", "DASHBOARD_DATA_DIR", "DASHBOARD_SHOW_PROBLEMS"):
+    os.environ.pop(_name, None)
+os.environ["DASHBOARD_STATE_DIR"] = tempfile.mkdtemp(prefix="dashboard-state-")
 
 
 @pytest.fixture(scope="session")
@@ -28,9 +31,16 @@ def small() -> Package:
 
 
 @pytest.fixture(scope="session")
-def bundled() -> Package:
-    """The bundled data package, read once (for facts from the source documents)."""
-    return read_package(BUNDLED)
+def as_sourced_dir(tmp_path_factory) -> Path:
+    """The bundled package as its sources give it (see `write_as_sourced`): what the tests
+    of the bundled data read, so an office's valid additions to `data/` never break them."""
+    return write_as_sourced(BUNDLED, tmp_path_factory.mktemp("as-sourced") / "data")
+
+
+@pytest.fixture(scope="session")
+def bundled(as_sourced_dir) -> Package:
+    """The bundled data package as its sources give it, read once (for facts from the source documents)."""
+    return read_package(as_sourced_dir)
 
 
 @pytest.fixture
@@ -40,9 +50,9 @@ def small_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def bundled_dir(tmp_path: Path) -> Path:
-    """A writable copy of the bundled data package."""
-    return Path(shutil.copytree(BUNDLED, tmp_path / "data"))
+def bundled_dir(tmp_path: Path, as_sourced_dir) -> Path:
+    """A writable copy of the bundled data package as its sources give it."""
+    return Path(shutil.copytree(as_sourced_dir, tmp_path / "data"))
 
 
 def _postgres_program(name: str) -> str:

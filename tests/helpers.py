@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import csv
 import re
+import sqlite3
 from pathlib import Path
+
+import psycopg
+from sqlalchemy.engine import make_url
 
 from streamlit.testing.v1 import AppTest
 
@@ -15,9 +19,40 @@ from dashboard.schema import TABLE_BY_NAME
 from dashboard.store.package import Package
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"  # beside the repository, as in CI
 SMALL = FIXTURES / "small"  # three fictitious projects, built to exercise every rule
 BUNDLED = BUNDLED_DATA_DIR
 PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources", "present", "history")
+
+
+def write_as_sourced(package_dir: Path, target: Path) -> Path:
+    """The package in `package_dir` as its sources give it, written to `target`: the records
+    citing the seed documents, as the package holds them, merged with a fresh import of the
+    IATI files in its `iati/` folder. Whatever else an office adds (a new report, its
+    projects, new lines for documented projects) is left out, so the tests that read this
+    assert what the sources say and never count the office's additions."""
+    from dashboard.ingest.csv_package import read_tables
+    from dashboard.store.imports import import_iati, write_package
+
+    frames, problems = read_tables(package_dir)
+    assert not problems, problems
+    sources = frames["sources"]
+    documents = sources["kind"].eq("reference") | (sources["kind"].eq("document") & sources["file_name"].isin([p.name for p in SEEDS.iterdir()]))
+    cited = set(sources.loc[documents, "source_id"])
+    base = target.with_name(f"{target.name}-documents")
+    write_package({n: f[f["source_id"].isin(cited)] if f is not None and "source_id" in f.columns else f for n, f in frames.items()}, base)
+    write_package(import_iati(sorted((package_dir / "iati").glob("*.xml")), base).frames, target)
+    return target
+
+
+def same_rows(part, whole) -> bool:
+    """Whether every row of frame `part` is in frame `whole` (as often), whatever the order."""
+    from collections import Counter
+
+    def rows(frame):
+        return Counter(map(tuple, frame.astype(object).where(frame.notna(), None).values.tolist()))
+
+    return not rows(part) - rows(whole)
 
 
 def view_of(package: Package, **filters) -> View:
@@ -148,6 +183,24 @@ def hostile_package(source: Path, target: Path) -> Path:
     return target
 
 
+def in_transaction(url: str) -> bool:
+    """Whether another connection holds the store's publish lock right now."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        connection = sqlite3.connect(parsed.database, timeout=0, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError:  # "database is locked": a writer is in its transaction
+            return True
+        finally:
+            connection.close()
+    with psycopg.connect(host=parsed.host, port=parsed.port, user=parsed.username, dbname=parsed.database) as connection:
+        return connection.execute("""SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                                     WHERE c.relname = 'store_lock' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()""").fetchone()[0] > 0
+
+
 def seed(url: str, directory) -> int:
     """A database at `url` holding the package in `directory` as its latest revision, as the
     app's first start makes it; returns that revision's number."""
@@ -158,6 +211,44 @@ def seed(url: str, directory) -> int:
     upgrade(url)
     assert publish_files(url, Path(directory)) == []
     return revisions.latest_id(url)
+
+
+# A valid growth of the package an office might make: a new report (cited as its source)
+# bringing 70 projects, each with a funding line, a province, a reach figure and a
+# policy-uptake milestone, and new lines for three documented projects.
+OFFICE_REPORT = {"source_id": "progress-2026", "section": "Annex 1"}
+OFFICE_PROVINCES = (("630000", "Qinghai"), ("510000", "Sichuan"), ("530000", "Yunnan"), ("450000", "Guangxi"),
+                    ("650000", "Xinjiang"), ("540000", "Tibet"), ("150000", "Inner Mongolia"))
+
+
+def add_office_report(directory: Path, projects: int = 70) -> Path:
+    """Add the office's report and what it brings (see above) to the package in `directory`."""
+    src = OFFICE_REPORT
+    append_rows(directory, "sources", {"source_id": src["source_id"], "file_name": "progress-2026.pdf", "kind": "document", "title": "Portfolio progress report 2026",
+                                       "title_zh": "2026年项目组合进展报告", "publisher": "UNDP China", "publisher_zh": "联合国开发计划署驻华代表处", "date": "2026-11-30"})
+    rows: dict[str, list[dict]] = {"projects": [], "funding": [], "locations": [], "reach": [], "milestones": []}
+    for i in range(projects):
+        pid, (code, province) = f"report-{i:02d}", OFFICE_PROVINCES[i % len(OFFICE_PROVINCES)]
+        rows["projects"].append({"project_id": pid, "title": f"Village planning pilot {i}", "title_zh": f"村庄规划试点{i}", "short_title": f"Village pilot {i}",
+                                 "short_title_zh": f"村庄试点{i}", "description": "Village planning pilots.", "description_zh": "村庄规划试点。",
+                                 "start": "2024-01", "status": "ongoing", "themes": "rural_development", **src})
+        rows["funding"].append({"project_id": pid, "line": "1", "funder_as_named": "UNDP", "funder": "UNDP", "funder_zh": "联合国开发计划署", "funder_type": "undp",
+                                "amount_usd": str(100_000 + 1_000 * i), "qualifier": "exact", **src})
+        rows["locations"].append({"project_id": pid, "place_as_written": province, "province_code": code, "admin_level": "province", "role": "pilot_province", **src})
+        rows["reach"].append({"project_id": pid, "line": "1", "measure": "participants", "value": str(50 + i), "qualifier": "exact", "unit": "people",
+                              "audience": "Farmers trained", "audience_zh": "接受培训的农民", "period_from": "2024", "as_of": "2025-12", **src})
+        rows["milestones"].append({"milestone_id": f"{pid}-rules", "project_id": pid, "date": "2025-06", "date_qualifier": "on", "kind": "policy_uptake",
+                                   "title": "Village planning rules adopted", "title_zh": "村庄规划规定获采纳", "status": "achieved", "scope": "provincial", "province_code": code, **src})
+    rows["funding"].append({"project_id": "xiaokang", "line": "2", "funder_as_named": "Ford Foundation", "funder": "Ford Foundation", "funder_zh": "福特基金会",
+                            "funder_type": "other", "amount_usd": "300000", "qualifier": "exact", **src})
+    rows["reach"].append({"project_id": "iprcc-ssc", "line": "9", "measure": "participants", "value": "200", "qualifier": "exact", "unit": "people",
+                          "audience": "Officials trained", "audience_zh": "接受培训的官员", "period_from": "2012", "as_of": "2013-12", **src})
+    rows["locations"].append({"project_id": "alp-3", "place_as_written": "Sichuan", "province_code": "510000", "admin_level": "province", "role": "training_of_trainers", **src})
+    rows["milestones"].append({"milestone_id": "xk-fyp12", "project_id": "xiaokang", "date": "2011-03", "date_qualifier": "on", "kind": "policy_uptake",
+                               "title": "Indicators in the 12th plan", "title_zh": "指标纳入十二五规划", "five_year_plan": "12", "count": "5", "status": "achieved", "scope": "national", **src})
+    for table, new in rows.items():
+        append_rows(directory, table, *new)
+    return directory
 
 
 # What the officer adds in the README's walk-through: a project working in two provinces,

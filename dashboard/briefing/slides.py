@@ -13,12 +13,19 @@ import plotly.graph_objects as go
 from dashboard.domain import figures
 from dashboard.domain.filters import View, per_view
 from dashboard.present import charts, view_figures
-from dashboard.present.i18n import format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
+from dashboard.present.i18n import NAMES_SHOWN, format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
 from dashboard.present.tables import funding_by_type_table, funding_table, not_reported, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
 from dashboard.present.text import filters_summary, headline_cards, source_lines, uptake_results
 from dashboard.schema.codelists import FUNDER_TYPES
 from dashboard.store.package import Package
+
+
+# What a slide holds legibly from the back of a room at 1280x720: the rest is counted on
+# the slide, written out in the talking points, and shown whole on the dashboard's pages.
+SLIDE_BARS = 6  # a reach bar carries two lines of label: the project and who was reached
+SLIDE_FUNDED = 3  # a funding bar carries its name above and its parts below (wrapped): three rows fit 1280x720
+SLIDE_RESULTS = 5
 
 
 def _sources(records: list, view: View, lang: str) -> list[str]:
@@ -103,17 +110,22 @@ def map_slide(package: Package, view: View, lang: str) -> Slide:
 def reach_slide(package: Package, view: View, lang: str) -> Slide:
     """Participants per project, lower bounds marked; never summed."""
     table, labels, lower = reach_by_unit(view, "people", lang)
-    figure = charts.reach_bars(table.assign(_label=labels), "_label", "value", lower, "", t("unit.people", lang), lang) if len(table) else None
     written = [(f"> {format_number(v, lang)}" if low else format_number(v, lang)) for v, low in zip(table["value"], lower)]
+    points = [t("notes.reach", lang, project=p, value=v, audience=a) for p, v, a in zip(table["project"], written, table["audience"])]
+    lines = [t("reach.not_summed", lang)]
+    if len(table) > SLIDE_BARS:
+        lines.append(t("brief.reach_largest", lang, n=SLIDE_BARS, total=len(table)))
+        shown = table["value"].nlargest(SLIDE_BARS, keep="first").index.sort_values()
+        table, labels, lower, written = table.loc[shown], [labels[i] for i in shown], lower.loc[shown], [written[i] for i in shown]
+    figure = charts.reach_bars(table.assign(_label=labels), "_label", "value", lower, "", t("unit.people", lang), lang) if len(table) else None
     series = t("unit.people", lang)
     chart = BarChart([f"{p} · {a}" for p, a in zip(table["project"], table["audience"])], {series: list(table["value"])},
                      {series: charts.PALETTE[0]}, {series: written}) if len(table) else None
-    points = [t("notes.reach", lang, project=p, value=v, audience=a) for p, v, a in zip(table["project"], written, table["audience"])]
     names = project_names(view.all_projects, lang)
     counted = set(view["reach"].loc[view["reach"]["unit"] == "people", "project_id"])
     none = [names[p] for p in view.project_ids if p not in counted]
     points += [t("reach.not_summed", lang)] + ([t("reach.none", lang, names=join_names(none, lang))] if none else [])
-    return Slide("reach", t("reach.people", lang), [t("reach.not_summed", lang)], figure, _sources([view["reach"]], view, lang), chart=chart, talking_points=points)
+    return Slide("reach", t("reach.people", lang), lines, figure, _sources([view["reach"]], view, lang), chart=chart, talking_points=points)
 
 
 def funding_chart(table: pd.DataFrame, order: list[str], lang: str) -> BarChart:
@@ -132,26 +144,46 @@ def funding_chart(table: pd.DataFrame, order: list[str], lang: str) -> BarChart:
     return BarChart([f"{p} ({format_usd_compact(totals[p], lang)})" for p in projects], series, colours, labels, stacked=True, lines_under=under)
 
 
+def _fold_smaller_projects(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, int]:
+    """The funding lines with all but the SLIDE_FUNDED - 1 best-funded projects relabelled as
+    one 'N other projects' bar, put last (funding adds up, so the slide's total stays the
+    portfolio's), and how many projects have funding."""
+    totals = table.groupby("project", sort=False)["amount_usd"].sum(min_count=1).dropna()
+    if len(totals) <= SLIDE_FUNDED:
+        return table, len(totals)
+    top = totals.nlargest(SLIDE_FUNDED - 1, keep="first").index
+    kept = table["project"].isin(top)
+    folded = table.assign(project=table["project"].where(kept, t("brief.other_projects", lang, n=len(totals) - len(top))))
+    return pd.concat([folded[kept], folded[~kept]]), len(totals)
+
+
 def funding_slide(package: Package, view: View, lang: str) -> Slide:
     """Funding per project and funder, and which projects report none."""
     names = project_names(view.all_projects, lang)
     missing = [names[p] for p in figures.projects_without_funding(view)]
-    table = funding_table(view, lang)
+    every_line = funding_table(view, lang)
+    table, funded = _fold_smaller_projects(every_line, lang)
     order = [term("funder_type", f, lang) for f in FUNDER_TYPES]
     amount = t("col.amount_usd", lang)
     reported = table["amount_usd"].notna().any()
     figure = charts.stacked_bars(table, "project", "amount_usd", "funder_type", amount, lang, order) if reported else None
     chart = funding_chart(table, order, lang) if reported else None
-    lines = [t("funding.not_reported_projects", lang, names=join_names(missing, lang))] if missing else []
+    lines = [t("brief.funding_largest", lang, n=SLIDE_FUNDED - 1, total=funded, rest=funded - SLIDE_FUNDED + 1)] if funded > SLIDE_FUNDED else []
+    if len(missing) > NAMES_SHOWN:  # a count on the slide; the names in the talking points
+        lines.append(t("brief.no_funding_count", lang, n=len(missing)))
+    elif missing:
+        lines.append(t("funding.not_reported_projects", lang, names=join_names(missing, lang)))
     points = []
     if chart is not None:
         total = float(table["amount_usd"].sum())
-        points.append(t("notes.funding_total", lang, total=format_usd_compact(total, lang), exact=format_usd(total, lang), n=len(chart.categories)))
-        points += chart.lines_under
+        points.append(t("notes.funding_total", lang, total=format_usd_compact(total, lang), exact=format_usd(total, lang), n=funded))
+        points += funding_chart(every_line, order, lang).lines_under  # every project, folded or not
         by_type = funding_by_type_table(view, lang)
         points.append(t("notes.shares", lang, parts=join_names([f"{f} {share:.1f}%" for f, share in zip(by_type["funder_type"], by_type["share"])], lang)))
     unnamed, unnamed_projects = figures.unnamed_funding(view)
-    points += lines + ([t("funding.unnamed", lang, amount=format_usd(unnamed, lang), names=join_names([names[p] for p in unnamed_projects], lang))] if unnamed else [])
+    points += lines[:1] if funded > SLIDE_FUNDED else []
+    points += [t("funding.not_reported_projects", lang, names=join_names(missing, lang, most=len(missing)))] if missing else []
+    points += ([t("funding.unnamed", lang, amount=format_usd(unnamed, lang), names=join_names([names[p] for p in unnamed_projects], lang))] if unnamed else [])
     return Slide("funding", t("funding.title", lang), lines, figure, _sources([view["funding"]], view, lang), chart=chart, talking_points=points)
 
 
@@ -180,18 +212,23 @@ def published_funding_slide(package: Package, view: View, lang: str) -> Slide:
 def timeline_slide(package: Package, view: View, lang: str) -> Slide:
     """The policy-uptake results as text (what, into which plan, when), then the timeline."""
     spans, points, bands = timeline_frames(view, lang)
-    lines = [f"★ {u.line(lang)}" for u in uptake_results(view, lang)]
+    results = uptake_results(view, lang)
+    lines = [f"★ {u.line(lang)}" for u in results[:SLIDE_RESULTS]]
+    lines += [t("brief.more_results", lang, n=len(results) - SLIDE_RESULTS)] if len(results) > SLIDE_RESULTS else []
     if figures.timeline_by_year(view):
-        figure = view_figures.milestones_per_year_figure(view, lang)
+        # Lines with every count written on them: a pair of bars per year is too thin on a
+        # slide to carry a label that reads from the back of the room.
+        series = {"achieved": t("col.achieved", lang), "planned": t("col.planned", lang)}
+        figure = charts.yearly_lines(figures.milestones_per_year(view).rename(columns=series), "year", list(series.values()), t("milestones.per_year", lang), lang)
     else:
         figure = charts.timeline(spans, points, bands, "", lang) if len(spans) else None
     h = figures.headline(view)
     talk = [t("notes.milestones", lang, done=h.milestones_achieved, planned=h.milestones_planned, uptake=h.policy_uptake)]
-    talk += [u.line(lang) for u in uptake_results(view, lang)] or [t("milestones.uptake_none", lang)]
+    talk += [u.line(lang) for u in results] or [t("milestones.uptake_none", lang)]
     names = project_names(view.all_projects, lang)
     if len(view.undated_projects):
         talk.append(t("milestones.undated_projects", lang, names=join_names([names[p] for p in view.undated_projects], lang)))
-    alt = t("notes.timeline_alt", lang, n=len(spans), m=len(points), uptake=" ".join(lines) or t("milestones.uptake_none", lang))
+    alt = t("notes.timeline_alt", lang, n=len(spans), m=len(points), uptake=" ".join(f"★ {u.line(lang)}" for u in results) or t("milestones.uptake_none", lang))
     return Slide("timeline", t("milestones.title", lang), lines, figure, _sources([view["milestones"], view["projects"]], view, lang), alt=alt, talking_points=talk)
 
 

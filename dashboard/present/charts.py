@@ -233,16 +233,21 @@ def yearly_lines(table: pd.DataFrame, x: str, series: list[str], y_title: str, l
         colour, _, symbol = styles[name]
         values = [None if pd.isna(v) else float(v) for v in table[name]]
         traces.append(dict(type="scatter", mode="lines+markers+text", name=name, x=[str(v) for v in table[x]], y=values,
-                           text=[format_compact(v, lang) if v is not None else "" for v in values], textposition="top center" if k == 0 else "bottom center",
+                           # A zero is a point on the zero line, unlabelled: under it the label would meet the years.
+                           text=[format_compact(v, lang) if v else "" for v in values], textposition="top center" if k == 0 else "bottom center",
                            textfont={"size": SLIDE_LEAST, "shadow": HALO}, cliponaxis=False, line={"color": colour, "width": 3, "dash": "solid" if k == 0 else "dash"},
                            marker={"color": colour, "size": 11, "symbol": symbol}, hovertemplate="%{x}: %{y:,.0f}<extra></extra>"))
     top = float(table[series].max().max()) if len(table) else 0
-    return _figure(traces, "", 480, {"type": "category", "showgrid": False}, {**amount_axis(top, lang, y_title, room=1.15), "gridcolor": "#dddddd"})
+    axis = amount_axis(top, lang, y_title, room=1.15)
+    if "range" in axis:  # room under zero for the labels below the points of small values, clear of the years
+        axis["range"] = [-0.12 * top, axis["range"][1]]
+    return _figure(traces, "", 480, {"type": "category", "showgrid": False}, {**axis, "gridcolor": "#dddddd", "zeroline": True, "zerolinecolor": "#999999"})
 
 
 def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Series, title: str, x_title: str, lang: str) -> go.Figure:
-    """One bar per figure; a lower bound is hatched and labelled 'more than N' / '超过N'."""
-    table = _plain_columns(table.reset_index(drop=True), label)
+    """One bar per figure; a lower bound is hatched and labelled 'more than N' / '超过N'.
+    The `label` column is plotly markup whose data is already made plain (`reach_by_unit`)."""
+    table = table.reset_index(drop=True)
     lower_bound = lower_bound.reset_index(drop=True)
     traces = []
     for is_lower, name in ((False, t("reach.exact", lang)), (True, t("reach.lower_bound", lang))):

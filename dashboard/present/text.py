@@ -137,7 +137,12 @@ def uptake_results(view: View, lang: str) -> list[Uptake]:
     out = []
     for (_, r), title, unit in zip(m.iterrows(), localized(m, "title", lang), localized(m, "count_unit", lang)):
         plan = plan_label(r["five_year_plan"], lang) + ("规划" if lang == "zh" else "") if pd.notna(r["five_year_plan"]) else t("milestones.national_plan", lang)
-        headline = f"{int(r['count'])}{'' if lang == 'zh' else ' '}{unit} → {plan}" if pd.notna(r["count"]) else title
+        if pd.isna(r["count"]):
+            headline = title
+        elif isinstance(unit, str) and unit:
+            headline = f"{int(r['count'])}{'' if lang == 'zh' else ' '}{unit} → {plan}"
+        else:  # a count with nothing said of what it counts: the title says it
+            headline = f"{title}{'：' if lang == 'zh' else ': '}{int(r['count'])} → {plan}"
         when = milestone_date_label(r, lang) if isinstance(r["date"], str) else t("milestones.date_unknown", lang)
         out.append(Uptake(headline, when, names[r["project_id"]], title))
     return out

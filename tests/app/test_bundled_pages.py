@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import BUNDLED, metrics, open_page, shown
+from helpers import metrics, open_page, shown
 
 
 @pytest.fixture(autouse=True)
-def bundled_package_served(monkeypatch):
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(BUNDLED))
+def bundled_package_served(monkeypatch, as_sourced_dir):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(as_sourced_dir))
 
 
 def test_good_governance_headline():

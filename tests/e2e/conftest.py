@@ -33,6 +33,21 @@ def server() -> str:
 
 
 @pytest.fixture(scope="session")
+def grown_server(tmp_path_factory) -> str:
+    """A server on the bundled data grown by an office's report of 70 projects (a valid edit)."""
+    import shutil
+
+    from helpers import BUNDLED, add_office_report
+
+    data = add_office_report(Path(shutil.copytree(BUNDLED, tmp_path_factory.mktemp("grown") / "data")))
+    port = free_port()
+    process = start_server(port, {"DASHBOARD_DATA_DIR": str(data)})
+    yield f"http://localhost:{port}"
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

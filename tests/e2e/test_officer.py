@@ -8,16 +8,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
-from harness import free_port, start_server, wait_for_run
+from harness import SIGN_IN_ENV, free_port, identity_provider, sign_in, sign_in_secrets, start_server, wait_for_run
 from helpers import SMALL, officer_workbook
 
 OFFICER = "officer@undp.org"
@@ -25,53 +20,19 @@ METRIC = '[data-testid="stMetric"]:has-text("{label}") [data-testid="stMetricVal
 
 
 @pytest.fixture
-def identity_provider():
-    """oidc-provider-mock on a free loopback port; yields its address."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--port", str(port)], env={"AUTHLIB_INSECURE_TRANSPORT": "1", "PATH": "/usr/bin:/bin"},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    address = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{address}/.well-known/openid-configuration", timeout=2)
-            break
-        except OSError:
-            assert time.time() < deadline and server.poll() is None, "the identity provider did not start"
-            time.sleep(0.2)
-    try:
-        yield address
-    finally:
-        server.terminate()
-        server.wait(10)
-
-
-@pytest.fixture
-def signed_in_app(identity_provider, tmp_path):
-    """The dashboard on the small package, sign-in configured against the provider, the officer an editor."""
+def signed_in_app(tmp_path):
+    """The dashboard on the small package, sign-in configured against a real provider, the officer an editor."""
     port = free_port()
-    secrets = tmp_path / "secrets.toml"
-    secrets.write_text(f"""
-[auth]
-redirect_uri = "http://localhost:{port}/oauth2callback"
-cookie_secret = "a-cookie-secret-for-this-test-only-0123456789"
-client_id = "dashboard"
-client_secret = "dashboard-secret"
-server_metadata_url = "{identity_provider}/.well-known/openid-configuration"
-
-[roles]
-editors = ["{OFFICER}"]
-""", encoding="utf-8")
     data = shutil.copytree(SMALL, tmp_path / "data")
-    env = {"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_STATE_DIR": str(tmp_path / "state"), "AUTHLIB_INSECURE_TRANSPORT": "1"}
-    server = start_server(port, env, args=("--secrets.files", str(secrets)))
-    try:
-        yield f"http://localhost:{port}"
-    finally:
-        server.terminate()
-        server.wait(10)
+    env = {"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_STATE_DIR": str(tmp_path / "state"), **SIGN_IN_ENV}
+    with identity_provider() as provider:
+        secrets = sign_in_secrets(tmp_path / "secrets.toml", port, provider, [OFFICER])
+        server = start_server(port, env, args=("--secrets.files", str(secrets)))
+        try:
+            yield f"http://localhost:{port}"
+        finally:
+            server.terminate()
+            server.wait(10)
 
 
 def test_an_officer_adds_a_project_publishes_it_and_rolls_it_back(browser, signed_in_app, tmp_path, shots):
@@ -80,10 +41,7 @@ def test_an_officer_adds_a_project_publishes_it_and_rolls_it_back(browser, signe
     wait_for_run(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar.get_by_role("link", name="Manage data")).to_have_count(0)  # not signed in: no editing
-    sidebar.get_by_role("button", name="Sign in (editors)").click()
-    page.wait_for_url("**/oauth2/authorize**", timeout=30_000)  # the identity provider's own page
-    page.fill("input[name=sub]", OFFICER)
-    page.get_by_role("button", name="Authorize").click()
+    sign_in(page, OFFICER)  # at the identity provider's own page
     # (The address is shown as text: a joiner keeps Markdown from making it a link.)
     expect(sidebar).to_contain_text(re.compile(r"Signed in as officer\W?@undp\.org \(editor\)"), timeout=30_000)
 

@@ -77,9 +77,14 @@ def test_headline_figures_are_never_cut_short(browser, server, shots, lang):
         page.close()
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("size", PROJECTORS, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_slide_fits_the_screen_with_type_for_the_back_of_the_room(browser, server, shots, size, lang):
+# The bundled data at every projector size, and the same grown by an office's report of 70
+# projects (more bars and results than a slide holds) at the smallest and largest.
+SLIDE_CASES = [("server", size, lang) for size in PROJECTORS for lang in ("en", "zh")] + [("grown_server", (1280, 720), "zh"), ("grown_server", (1920, 1080), "en")]
+
+
+@pytest.mark.parametrize(("data", "size", "lang"), SLIDE_CASES, ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v, tuple) else v)
+def test_every_slide_fits_the_screen_with_type_for_the_back_of_the_room(browser, request, shots, data, size, lang):
+    server = request.getfixturevalue(data)
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     try:
         page.goto(f"{server}/present?slide=1&lang={lang}")
@@ -109,7 +114,7 @@ def test_every_slide_fits_the_screen_with_type_for_the_back_of_the_room(browser,
                 assert all(px >= 18 for px in fit["chart"]), (where, sorted(set(fit["chart"])))
             texts = page.evaluate(CHART_TEXTS, ".st-key-slide [data-testid='stPlotlyChart']")
             assert not any(overlapping(t) for t in texts), (where, [overlapping(t) for t in texts])
-        page.screenshot(path=str(shots / f"present-{SLIDES}-{size[0]}x{size[1]}-{lang}.png"))
+        page.screenshot(path=str(shots / f"present-{SLIDES}-{size[0]}x{size[1]}-{lang}-{data}.png"))
     finally:
         page.close()
 

@@ -4,14 +4,11 @@ Each test asserts a fact a document states (a value, a name, a date) and the sec
 comes from; none counts the whole package, so a valid addition never breaks them.
 """
 
-from pathlib import Path
-
 import pandas as pd
 
 from dashboard.domain import figures
-from helpers import one, view_of
+from helpers import SEEDS, one, view_of
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"  # beside the repository, as in CI
 ALP, XIAOKANG, GOVERNANCE, IPRCC = "000_5b926ff52a23eeec", "001_27104a3adfc9f6dd", "002_fac5cfd25d319d64", "003_fd0242e68bc676bc"
 
 

@@ -127,3 +127,15 @@ def test_axis_spans_the_data_and_cuts_out_empty_decades(small):
     assert charts.timeline_axis(*close)[2] == []  # four quiet years stay on the axis
 
 
+
+
+def test_reach_labels_are_bold_names_over_audiences_and_hostile_data_stays_text(small, tmp_path):
+    from dashboard.present import view_figures
+    from dashboard.store.package import read_package
+    from helpers import HOSTILE, SMALL, hostile_package
+
+    labels = [y for trace in view_figures.reach_figure(view_of(small), "people", "en").data for y in trace.y]
+    assert labels and all(y.startswith("<b>") and y.count("</b><br>") == 1 for y in labels)  # markup plotly draws, not shows
+    hostile = read_package(hostile_package(SMALL, tmp_path / "hostile"))
+    labels = [y for trace in view_figures.reach_figure(view_of(hostile), "people", "en").data for y in trace.y]
+    assert all(charts.plain(HOSTILE) in y and HOSTILE not in y for y in labels)

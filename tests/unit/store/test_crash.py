@@ -12,12 +12,11 @@ import sys
 import textwrap
 import time
 
-import psycopg
 from sqlalchemy.engine import make_url
 
 from dashboard.config import ROOT
 from dashboard.store import revisions
-from helpers import BUNDLED, seed
+from helpers import BUNDLED, in_transaction, seed
 
 # Publishes the latest revision with 100 times as many result rows: long enough a
 # transaction to be caught in the middle.
@@ -34,24 +33,6 @@ PUBLISH_A_LOT = textwrap.dedent("""
     revisions.publish(url, frames, "crash test", "a large change", base=revisions.latest_id(url))
     print("published", flush=True)
 """)
-
-
-def in_transaction(url: str) -> bool:
-    """Whether another connection holds the store's publish lock right now."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        connection = sqlite3.connect(parsed.database, timeout=0, isolation_level=None)
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            connection.execute("ROLLBACK")
-            return False
-        except sqlite3.OperationalError:  # "database is locked": a writer is in its transaction
-            return True
-        finally:
-            connection.close()
-    with psycopg.connect(host=parsed.host, port=parsed.port, user=parsed.username, dbname=parsed.database) as connection:
-        return connection.execute("""SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-                                     WHERE c.relname = 'store_lock' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()""").fetchone()[0] > 0
 
 
 def test_kill_9_during_a_publish_leaves_the_previous_revision_intact(database_url):
