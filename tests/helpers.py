@@ -216,21 +216,21 @@ def seed(url: str, directory) -> int:
 # A valid growth of the package an office might make: a new report (cited as its source)
 # bringing 70 projects, each with a funding line, a province, a reach figure and a
 # policy-uptake milestone, and new lines for three documented projects.
-OFFICE_REPORT = {"source_id": "progress-2026", "section": "Annex 1"}
 OFFICE_PROVINCES = (("630000", "Qinghai"), ("510000", "Sichuan"), ("530000", "Yunnan"), ("450000", "Guangxi"),
                     ("650000", "Xinjiang"), ("540000", "Tibet"), ("150000", "Inner Mongolia"))
 
 
-def add_office_report(directory: Path, projects: int = 70) -> Path:
-    """Add the office's report and what it brings (see above) to the package in `directory`."""
-    src = OFFICE_REPORT
-    append_rows(directory, "sources", {"source_id": src["source_id"], "file_name": "progress-2026.pdf", "kind": "document", "title": "Portfolio progress report 2026",
-                                       "title_zh": "2026年项目组合进展报告", "publisher": "UNDP China", "publisher_zh": "联合国开发计划署驻华代表处", "date": "2026-11-30"})
+def add_office_report(directory: Path, projects: int = 70, year: int = 2026) -> Path:
+    """Add the office's report of `year` and what it brings (see above) to the package in `directory`."""
+    src = {"source_id": f"progress-{year}", "section": "Annex 1"}
+    append_rows(directory, "sources", {"source_id": src["source_id"], "file_name": f"progress-{year}.pdf", "kind": "document", "title": f"Portfolio progress report {year}",
+                                       "title_zh": f"{year}年项目组合进展报告", "publisher": "UNDP China", "publisher_zh": "联合国开发计划署驻华代表处", "date": f"{year}-11-30"})
     rows: dict[str, list[dict]] = {"projects": [], "funding": [], "locations": [], "reach": [], "milestones": []}
     for i in range(projects):
-        pid, (code, province) = f"report-{i:02d}", OFFICE_PROVINCES[i % len(OFFICE_PROVINCES)]
-        rows["projects"].append({"project_id": pid, "title": f"Village planning pilot {i}", "title_zh": f"村庄规划试点{i}", "short_title": f"Village pilot {i}",
-                                 "short_title_zh": f"村庄试点{i}", "description": "Village planning pilots.", "description_zh": "村庄规划试点。",
+        pid, (code, province) = f"report-{year}-{i:02d}", OFFICE_PROVINCES[i % len(OFFICE_PROVINCES)]
+        n = f"{i}" if year == 2026 else f"{i} ({year})"
+        rows["projects"].append({"project_id": pid, "title": f"Village planning pilot {n}", "title_zh": f"村庄规划试点{n}", "short_title": f"Village pilot {n}",
+                                 "short_title_zh": f"村庄试点{n}", "description": "Village planning pilots.", "description_zh": "村庄规划试点。",
                                  "start": "2024-01", "status": "ongoing", "themes": "rural_development", **src})
         rows["funding"].append({"project_id": pid, "line": "1", "funder_as_named": "UNDP", "funder": "UNDP", "funder_zh": "联合国开发计划署", "funder_type": "undp",
                                 "amount_usd": str(100_000 + 1_000 * i), "qualifier": "exact", **src})
@@ -239,12 +239,13 @@ def add_office_report(directory: Path, projects: int = 70) -> Path:
                               "audience": "Farmers trained", "audience_zh": "接受培训的农民", "period_from": "2024", "as_of": "2025-12", **src})
         rows["milestones"].append({"milestone_id": f"{pid}-rules", "project_id": pid, "date": "2025-06", "date_qualifier": "on", "kind": "policy_uptake",
                                    "title": "Village planning rules adopted", "title_zh": "村庄规划规定获采纳", "status": "achieved", "scope": "provincial", "province_code": code, **src})
-    rows["funding"].append({"project_id": "xiaokang", "line": "2", "funder_as_named": "Ford Foundation", "funder": "Ford Foundation", "funder_zh": "福特基金会",
+    rows["funding"].append({"project_id": "xiaokang", "line": str(year), "funder_as_named": "Ford Foundation", "funder": "Ford Foundation", "funder_zh": "福特基金会",
                             "funder_type": "other", "amount_usd": "300000", "qualifier": "exact", **src})
-    rows["reach"].append({"project_id": "iprcc-ssc", "line": "9", "measure": "participants", "value": "200", "qualifier": "exact", "unit": "people",
+    rows["reach"].append({"project_id": "iprcc-ssc", "line": str(year), "measure": "participants", "value": "200", "qualifier": "exact", "unit": "people",
                           "audience": "Officials trained", "audience_zh": "接受培训的官员", "period_from": "2012", "as_of": "2013-12", **src})
-    rows["locations"].append({"project_id": "alp-3", "place_as_written": "Sichuan", "province_code": "510000", "admin_level": "province", "role": "training_of_trainers", **src})
-    rows["milestones"].append({"milestone_id": "xk-fyp12", "project_id": "xiaokang", "date": "2011-03", "date_qualifier": "on", "kind": "policy_uptake",
+    place, code = ("Sichuan", "510000") if year == 2026 else ("Hunan", "430000")
+    rows["locations"].append({"project_id": "alp-3", "place_as_written": place, "province_code": code, "admin_level": "province", "role": "training_of_trainers", **src})
+    rows["milestones"].append({"milestone_id": f"xk-fyp12-{year}", "project_id": "xiaokang", "date": "2011-03", "date_qualifier": "on", "kind": "policy_uptake",
                                "title": "Indicators in the 12th plan", "title_zh": "指标纳入十二五规划", "five_year_plan": "12", "count": "5", "status": "achieved", "scope": "national", **src})
     for table, new in rows.items():
         append_rows(directory, table, *new)
