@@ -4,7 +4,7 @@ cell, to filter, read and download."""
 import streamlit as st
 
 from dashboard.present.i18n import t
-from dashboard.present.tables import audit_table, matching_events, revision_table
+from dashboard.present.tables import audit_table, matching_events, revision_table, revision_words
 from dashboard.config import database_url
 from dashboard.store import revisions
 from dashboard.web import auth, components, data, state
@@ -17,7 +17,7 @@ st.caption(t("history.intro", lang))
 history, events = data.history_of(package)
 shown = next((r for r in history if r.id == package.revision), None)
 if shown is not None:
-    st.info(md(t("history.showing", lang, n=shown.id, when=f"{shown.created_at:%Y-%m-%d %H:%M} UTC", author=shown.author)))
+    st.info(md(t("history.showing", lang, n=shown.id, when=f"{shown.created_at:%Y-%m-%d %H:%M} UTC", author=revision_words(shown, lang)[0])))
 
 st.subheader(t("history.revisions", lang))
 if (restored := st.session_state.pop("rolled-back", None)) is not None:
@@ -46,7 +46,7 @@ st.subheader(t("history.changes", lang))
 with st.container(horizontal=True, vertical_alignment="bottom"):
     revision = st.selectbox(t("history.pick_revision", lang), [None, *(r.id for r in history)], key="history-revision",
                             format_func=lambda n: t("history.all_revisions", lang) if n is None else str(n))
-    tables = st.multiselect(t("history.pick_tables", lang), sorted(events["table"].unique()), key="history-tables")
+    tables = st.multiselect(t("history.pick_tables", lang), sorted(events["table"].unique()), key="history-tables", placeholder=t("history.tables_placeholder", lang))
     needle = st.text_input(t("history.find", lang), key="history-find")
 chosen = audit_table(matching_events(events, revision, tables, needle), lang)
 if chosen.empty:

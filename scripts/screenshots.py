@@ -70,7 +70,7 @@ def editor_pages(browser, out: Path) -> None:
         server = start_server(port, {**SIGN_IN_ENV, "DASHBOARD_STATE_DIR": str(Path(tmp) / "state")}, args=("--secrets.files", str(secrets)))
         try:
             page = browser.new_context().new_page()
-            page.goto(f"http://localhost:{port}/manage")
+            page.goto(f"http://localhost:{port}/")  # Manage data is not there until an editor signs in
             wait_for_run(page)
             sign_in(page, EDITOR)
             page.goto(f"http://localhost:{port}/manage")

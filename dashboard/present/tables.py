@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 
 import pandas as pd
 
@@ -492,14 +493,28 @@ def project_options(projects: pd.DataFrame, names: dict[str, str], query: str, s
     return [*selected, *matches[:most]], len(ids)
 
 
+def revision_words(revision, lang: str) -> tuple[str, str]:
+    """Who published a revision and why, as the reader's language says it: what the data
+    folder publishes by itself is translated; what people wrote stays as they wrote it."""
+    from dashboard.store.current import FILES_AUTHOR, FILES_CHANGED, FILES_CREATED
+
+    if revision.origin != "files" or revision.author != FILES_AUTHOR:
+        return revision.author, revision.message
+    for template, key in ((FILES_CREATED, "history.files_created"), (FILES_CHANGED, "history.files_changed")):
+        found = re.fullmatch(re.escape(template).replace(re.escape("{folder}"), "(.+)"), revision.message)
+        if found:
+            return t("history.files_author", lang), t(key, lang, folder=found[1])
+    return t("history.files_author", lang), revision.message
+
+
 def revision_table(history: list, lang: str) -> pd.DataFrame:
     """One row per published revision, newest first: number, when (UTC), who, why, how it
     was made, and what it changed per table."""
     return pd.DataFrame({
         "revision": [r.id for r in history],
         "published_at": [f"{r.created_at:%Y-%m-%d %H:%M} UTC" for r in history],
-        "author": [r.author for r in history],
-        "message": [r.message for r in history],
+        "author": [revision_words(r, lang)[0] for r in history],
+        "message": [revision_words(r, lang)[1] for r in history],
         "origin": [t(f"history.origin.{r.origin}", lang) + (t("history.restores", lang, n=r.rollback_of) if r.rollback_of else "") for r in history],
         "change": [r.summary() for r in history],
     })

@@ -31,6 +31,10 @@ from dashboard.validate.rules import package_problems
 LOG = logging.getLogger("dashboard.data")
 KEEP = 8  # file states and revisions remembered per process: enough for tests that switch packages
 FILES_AUTHOR = "the data folder on the server"
+# What a publish from the data folder says of itself: kept in English in the database,
+# shown in the reader's language by `present.tables.revision_words`.
+FILES_CREATED = "Created from the data package in {folder}/"
+FILES_CHANGED = "The files in {folder}/ changed on the server"
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def publish_files(url: str, directory: Path) -> list[Problem]:
         LOG.info("revision %d was published by %s (%s) after the files in %s were last loaded: the files are not published; "
                  "`python -m dashboard db load` publishes them on purpose", history[0].id, history[0].author, history[0].origin, directory)
         return []
-    message = f"The files in {directory.name}/ changed on the server" if history else f"Created from the data package in {directory.name}/"
+    message = (FILES_CHANGED if history else FILES_CREATED).format(folder=directory.name)
     try:
         revisions.publish(url, frames, FILES_AUTHOR, message, history[0].id if history else None, origin="files")
     except (revisions.NothingChanged, revisions.Conflict):

@@ -41,3 +41,7 @@ def test_history_reads_in_chinese(small_dir, monkeypatch):
     at = open_page("history", {"lang": "zh"})
     assert at.title[0].value == "修订历史" and shown(at.info[0].value).startswith("各页面显示的是第1版")
     assert "发布人" in at.dataframe[0].value.columns and at.dataframe[0].value["方式"].iloc[0] == "数据文件夹"
+    # What the data folder published by itself is said in Chinese; the table filter too.
+    assert "由服务器上的数据文件夹于" in shown(at.info[0].value)
+    assert at.dataframe[0].value[["发布人", "说明"]].values.tolist() == [["服务器上的数据文件夹", "由 small/ 中的数据包创建"]]
+    assert at.multiselect(key="history-tables").placeholder == "全部数据表"
