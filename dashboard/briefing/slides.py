@@ -23,7 +23,7 @@ from dashboard.store.package import Package
 
 # What a slide holds legibly from the back of a room at 1280x720: the rest is counted on
 # the slide, written out in the talking points, and shown whole on the dashboard's pages.
-SLIDE_BARS = 6  # a reach bar carries two lines of label: the project and who was reached
+SLIDE_BARS = 4  # a reach bar carries its label above it: the project, and who was reached (one or two lines)
 SLIDE_FUNDED = 3  # a funding bar carries its name above and its parts below (wrapped): three rows fit 1280x720
 SLIDE_RESULTS = 5
 

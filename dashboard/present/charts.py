@@ -245,10 +245,20 @@ def yearly_lines(table: pd.DataFrame, x: str, series: list[str], y_title: str, l
 
 
 def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Series, title: str, x_title: str, lang: str) -> go.Figure:
-    """One bar per figure; a lower bound is hatched and labelled 'more than N' / '超过N'.
-    The `label` column is plotly markup whose data is already made plain (`reach_by_unit`)."""
+    """One bar per figure, its label above it from the axis (so the bars keep the full width
+    on a phone); a lower bound is hatched and labelled 'more than N' / '超过N'. The `label`
+    column is plotly markup whose data is already made plain, lines split by `<br>`
+    (`reach_by_unit`)."""
     table = table.reset_index(drop=True)
     lower_bound = lower_bound.reset_index(drop=True)
+    # Rows top down, in rows' units: the label in the upper part, the bar below it; a label
+    # of more lines makes its row taller.
+    tops, bars, edge = [], [], 0.0
+    for text in table[label]:
+        extra = LINE_UNITS * max(0, text.count("<br>") - 1)
+        tops.append(edge + (0.5 + extra) / 2)  # the label's middle
+        bars.append(edge + 0.72 + extra)
+        edge += 1 + extra
     traces = []
     for is_lower, name in ((False, t("reach.exact", lang)), (True, t("reach.lower_bound", lang))):
         part = table[lower_bound == is_lower]
@@ -260,10 +270,14 @@ def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Seri
             "line": {"color": PALETTE[0], "width": 2},
             "pattern": {"shape": "/" if is_lower else "", "fgcolor": PALETTE[0], "solidity": 0.3, "fillmode": "overlay"},
         }
-        traces.append(_hbar(part, label, value, name, marker, texts, textposition="outside", cliponaxis=False, hovertemplate="%{y}<br>%{text}<extra></extra>"))
-    return _figure(
-        traces, title, 160 + 80 * max(1, len(table)), {"title": x_title, "tickformat": ",.0f", "rangemode": "tozero"}, {"autorange": "reversed"}
-    )
+        traces.append(dict(type="bar", orientation="h", name=name, y=[bars[i] for i in part.index], x=list(part[value]), width=0.34, marker=marker,
+                           text=texts, textposition="outside", cliponaxis=False, customdata=list(part[label]), hovertemplate="%{customdata}<br>%{text}<extra></extra>"))
+    traces.append({"type": "scatter", "mode": "text", "showlegend": False, "hoverinfo": "skip", "cliponaxis": False, "x": [0] * len(table), "y": tops,
+                   "text": list(table[label]), "textposition": "middle right"})
+    top = float(table[value].max()) if len(table) else 0
+    x_axis = {"title": x_title, "tickformat": ",.0f", **({"range": [0, top * 1.25]} if top > 0 else {"rangemode": "tozero"})}  # room for the value past the bar
+    return _figure(traces, title, 130 + ROW_PX * max(1, edge), x_axis,
+                   {"visible": False, "range": [max(1, edge), -0.25]}, barmode="overlay", legend_traceorder="normal")  # room for the first label under the legend
 
 
 GROUP_SHARE = 0.1  # marks closer than this share of the visible time axis become one numbered mark

@@ -17,7 +17,7 @@ from dashboard import places
 from dashboard.domain import figures
 from dashboard.ingest.iati import normalised_name
 from dashboard.domain.filters import View, per_view, shared
-from dashboard.present.charts import plain
+from dashboard.present.charts import BASE_FONT_SIZE, plain, wrapped
 from dashboard.present.i18n import NAMES_SHOWN, format_partial_date, header, localized, plan_label, t, term
 from dashboard.store.package import Package
 
@@ -155,7 +155,8 @@ def reach_by_unit(view: View, unit: str, lang: str) -> tuple[pd.DataFrame, list[
     """The reach table's rows in one unit, their chart labels, and which are lower bounds."""
     rows = (view["reach"]["unit"] == unit).values
     table = reach_table(view, lang)[rows].reset_index(drop=True)
-    labels = [f"<b>{plain(p)}</b><br>{plain(a)}" for p, a in zip(table["project"], table["audience"])]  # markup round data made plain
+    # Markup round data made plain; the audience wrapped at word breaks to fit a phone.
+    labels = [f"<b>{plain(p)}</b><br>" + "<br>".join(wrapped(plain(a).split(" "), BASE_FONT_SIZE, sep=" ")) for p, a in zip(table["project"], table["audience"])]
     lower = view["reach"].loc[rows, "qualifier"].eq("lower_bound").reset_index(drop=True)
     return table, labels, lower
 

@@ -69,9 +69,9 @@ def test_every_share_is_labelled_with_amount_and_percentage_however_small(small)
 def test_reach_chart_hatches_lower_bounds(small):
     table, labels, lower = reach_by_unit(view_of(small), "people", "en")
     fig = charts.reach_bars(table.assign(_label=labels), "_label", "value", lower, "", "people", "en")
-    texts = [txt for tr in fig.data for txt in tr.text]
+    texts = [txt for tr in fig.data if tr.type == "bar" for txt in tr.text]
     assert texts == ["250", "> 100"]
-    hatched = [tr for tr in fig.data if tr.marker.pattern.shape == "/"]
+    hatched = [tr for tr in fig.data if tr.type == "bar" and tr.marker.pattern.shape == "/"]
     assert len(hatched) == 1 and list(hatched[0].x) == [100]
 
 
@@ -129,13 +129,20 @@ def test_axis_spans_the_data_and_cuts_out_empty_decades(small):
 
 
 
-def test_reach_labels_are_bold_names_over_audiences_and_hostile_data_stays_text(small, tmp_path):
+def test_reach_labels_stand_above_their_bars_bold_name_over_audience_and_hostile_data_stays_text(small, tmp_path):
     from dashboard.present import view_figures
     from dashboard.store.package import read_package
     from helpers import HOSTILE, SMALL, hostile_package
 
-    labels = [y for trace in view_figures.reach_figure(view_of(small), "people", "en").data for y in trace.y]
-    assert labels and all(y.startswith("<b>") and y.count("</b><br>") == 1 for y in labels)  # markup plotly draws, not shows
-    hostile = read_package(hostile_package(SMALL, tmp_path / "hostile"))
-    labels = [y for trace in view_figures.reach_figure(view_of(hostile), "people", "en").data for y in trace.y]
+    def labels_and_bars(package):
+        fig = view_figures.reach_figure(view_of(package), "people", "en")
+        (label_trace,) = [tr for tr in fig.data if tr.type == "scatter"]
+        bars = sorted(y for tr in fig.data if tr.type == "bar" for y in tr.y)
+        return list(label_trace.text), list(label_trace.y), bars, fig
+
+    labels, tops, bars, fig = labels_and_bars(small)
+    assert labels and all(y.startswith("<b>") and "</b><br>" in y for y in labels)  # markup plotly draws, not shows
+    assert all(top < bar for top, bar in zip(tops, bars)) and fig.layout.yaxis.visible is False  # above the bar, no side labels
+    assert all(len(line) <= 40 for label in labels for line in label.split("<br>")[1:])  # wrapped to fit a phone
+    labels, *_ = labels_and_bars(read_package(hostile_package(SMALL, tmp_path / "hostile")))
     assert all(charts.plain(HOSTILE) in y and HOSTILE not in y for y in labels)
