@@ -264,17 +264,18 @@ def reach_bars(table: pd.DataFrame, label: str, value: str, lower_bound: pd.Seri
         part = table[lower_bound == is_lower]
         if part.empty:
             continue
-        texts = [(f"> {format_number(v)}" if is_lower else format_number(v)) for v in part[value]]
+        texts = ["" if pd.isna(v) else f"> {format_number(v)}" if is_lower else format_number(v) for v in part[value]]  # no figure, no bar: a gap
         marker = {
             "color": PALETTE[0] if not is_lower else "white",
             "line": {"color": PALETTE[0], "width": 2},
             "pattern": {"shape": "/" if is_lower else "", "fgcolor": PALETTE[0], "solidity": 0.3, "fillmode": "overlay"},
         }
-        traces.append(dict(type="bar", orientation="h", name=name, y=[bars[i] for i in part.index], x=list(part[value]), width=0.34, marker=marker,
+        traces.append(dict(type="bar", orientation="h", name=name, y=[bars[i] for i in part.index], x=[None if pd.isna(v) else v for v in part[value]], width=0.34, marker=marker,
                            text=texts, textposition="outside", cliponaxis=False, customdata=list(part[label]), hovertemplate="%{customdata}<br>%{text}<extra></extra>"))
     traces.append({"type": "scatter", "mode": "text", "showlegend": False, "hoverinfo": "skip", "cliponaxis": False, "x": [0] * len(table), "y": tops,
                    "text": list(table[label]), "textposition": "middle right"})
-    top = float(table[value].max()) if len(table) else 0
+    values = [float(v) for v in table[value] if not pd.isna(v)]  # gaps have no bar
+    top = max(values, default=0.0)
     x_axis = {"title": x_title, "tickformat": ",.0f", **({"range": [0, top * 1.25]} if top > 0 else {"rangemode": "tozero"})}  # room for the value past the bar
     return _figure(traces, title, 130 + ROW_PX * max(1, edge), x_axis,
                    {"visible": False, "range": [max(1, edge), -0.25]}, barmode="overlay", legend_traceorder="normal")  # room for the first label under the legend
