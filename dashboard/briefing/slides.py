@@ -221,7 +221,7 @@ def timeline_slide(package: Package, view: View, lang: str) -> Slide:
         series = {"achieved": t("col.achieved", lang), "planned": t("col.planned", lang)}
         figure = charts.yearly_lines(figures.milestones_per_year(view).rename(columns=series), "year", list(series.values()), t("milestones.per_year", lang), lang)
     else:
-        figure = charts.timeline(spans, points, bands, "", lang) if len(spans) else None
+        figure = charts.timeline(spans, points, bands, "", lang, narrow=False) if len(spans) else None
     h = figures.headline(view)
     talk = [t("notes.milestones", lang, done=h.milestones_achieved, planned=h.milestones_planned, uptake=h.policy_uptake)]
     talk += [u.line(lang) for u in results] or [t("milestones.uptake_none", lang)]

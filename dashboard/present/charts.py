@@ -179,19 +179,23 @@ def stacked_bars(table: pd.DataFrame, y: str, x: str, stack: str, x_title: str, 
 
 
 def share_bars(table: pd.DataFrame, y: str, x: str, share: str, x_title: str, lang: str, order: list[str] | None = None) -> go.Figure:
-    """One bar per category with its amount and share written past its end: small shares
-    are as readable as large ones."""
+    """One bar per category, its name above it (the bars keep the full width on a phone),
+    with its amount and share written past its end: small shares are as readable as large
+    ones, and the axis leaves room for the longest bar's words."""
     table = _plain_columns(table.dropna(subset=[x]), y)
     order = [plain(o) for o in order] if order else order
     styles = style_of(order or list(table[y]))
+    where = {r: i + 0.5 for i, r in enumerate(table[y])}
     traces = [
-        _hbar(row.to_frame().T, y, x, row[y], _patterned(styles[row[y]][0], styles[row[y]][1]), [f"{format_compact(row[x], lang)} · {row[share]:.1f}%"],
-              textposition="outside", cliponaxis=False, textfont={"size": 17}, showlegend=False, hovertemplate="%{y}: %{x:,.0f}<extra></extra>")
+        dict(type="bar", orientation="h", name=row[y], y=[where[row[y]] + 0.16], x=[row[x]], width=0.42, marker=_patterned(styles[row[y]][0], styles[row[y]][1]),
+             text=[f"{format_compact(row[x], lang)} · {row[share]:.1f}%"], textposition="outside", cliponaxis=False, textfont={"size": 17}, showlegend=False,
+             customdata=[row[y]], hovertemplate="%{customdata}: %{x:,.0f}<extra></extra>")
         for _, row in table.iterrows()
     ]
+    traces.append(_names_above(where, 0.24))
     top = float(table[x].max()) if len(table) else 0
-    return _figure(traces, "", 120 + 64 * max(1, len(table)), amount_axis(top, lang, x_title, room=1.45),
-                   {"autorange": "reversed", "categoryorder": "array", "categoryarray": list(table[y])}, barmode="overlay")
+    return _figure(traces, "", 120 + 80 * max(1, len(table)), amount_axis(top, lang, x_title, room=1.75),
+                   {"visible": False, "range": [max(1, len(table)), -0.1]}, barmode="overlay")
 
 
 def _names_above(rows: dict[str, float], offset: float) -> dict:
@@ -345,8 +349,11 @@ def timeline(
     plans: pd.DataFrame,
     title: str,
     lang: str,
+    narrow: bool = True,
 ) -> go.Figure:
     """Projects as bars from start to end, milestones as numbered marks, Five-Year Plans as bands.
+    `narrow`: the chart may be seen on a phone, so a long project line takes two lines (a
+    slide is wide, and its rows have no room for a second line).
 
     `projects`: label, start, end (Timestamps or NaT), note (how the dates read).
     `milestones`: label (project), when (Timestamp), kind, title, date_text, uptake, planned.
@@ -376,7 +383,9 @@ def timeline(
             traces.append(dict(type="scatter", x=[known], y=[y], mode="markers", marker=marker, showlegend=False, hovertemplate=hover))
         # The project and how its dates read, under its row (not as axis labels, which would
         # take half a phone's width): also the only mark for an undated project.
-        annotations.append({"x": 0, "xref": "paper", "y": y - 0.3, "yanchor": "top", "text": f"<b>{p['label']}</b> · {p['note']}", "showarrow": False,
+        # On two lines when one would run past a phone's width.
+        joint = "<br>" if narrow and text_box(f"{p['label']} · {p['note']}", 14)[0] > PARTS_LINE_WIDTH else " · "
+        annotations.append({"x": 0, "xref": "paper", "y": y - 0.3, "yanchor": "top", "text": f"<b>{p['label']}</b>{joint}{p['note']}", "showarrow": False,
                             "xanchor": "left", "align": "left", "font": {"size": 14, "color": "#333"}})
     groups = milestone_groups(projects, milestones)
     for uptake in (True, False):

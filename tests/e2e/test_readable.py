@@ -157,15 +157,19 @@ def test_the_whole_country_stays_inside_the_map_frame(browser, server, shots, la
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("path", ["milestones", "funding"])
-def test_chart_labels_never_print_over_each_other(browser, server, shots, path, lang):
+@pytest.mark.parametrize("path", ["milestones", "funding", "reach"])
+def test_chart_labels_never_print_over_each_other_or_past_the_chart(browser, server, shots, path, lang):
     page = open_page(browser, server, f"{path}?lang={lang}", SCREENS[0])
     try:
         for size in each_screen(page, shots, f"{path}-{lang}"):
             charts = page.evaluate(CHART_TEXTS, '[data-testid="stPlotlyChart"]')
+            frames = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(c => c.offsetParent !== null)
+                .map(c => { const r = c.getBoundingClientRect(); return [r.left, r.right]; })""")
             assert charts and all(len(texts) > 3 for texts in charts), size
-            for texts in charts:
+            for texts, (left, right) in zip(charts, frames):
                 assert overlapping(texts) == [], size
+                cut = [t["text"] for t in texts if t["l"] < left - 0.5 or t["r"] > right + 0.5]
+                assert cut == [], (size, cut)  # no label runs off the chart's edge, where it would be cut
     finally:
         page.close()
 

@@ -62,8 +62,13 @@ def test_amount_axis_has_round_compact_ticks_that_are_never_rotated():
 def test_every_share_is_labelled_with_amount_and_percentage_however_small(small):
     table = pd.DataFrame({"funder_type": ["Government", "UNDP", "Other"], "amount_usd": [4.74e6, 3e6, 160_000], "share": [59.4, 37.6, 2.0]})
     fig = charts.share_bars(table, "funder_type", "amount_usd", "share", "", "en")
-    assert [tr.text[0] for tr in fig.data] == ["4.74 M · 59.4%", "3 M · 37.6%", "160 K · 2.0%"]
-    assert all(tr.textposition == "outside" for tr in fig.data)
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert [tr.text[0] for tr in bars] == ["4.74 M · 59.4%", "3 M · 37.6%", "160 K · 2.0%"]
+    assert all(tr.textposition == "outside" for tr in bars)
+    # Names stand above the bars, so the bars and their words have the whole width.
+    (names,) = [tr for tr in fig.data if tr.type == "scatter"]
+    assert list(names.text) == ["<b>Government</b>", "<b>UNDP</b>", "<b>Other</b>"] and fig.layout.yaxis.visible is False
+    assert all(name_y < bar.y[0] for name_y, bar in zip(names.y, bars))
 
 
 def test_reach_chart_hatches_lower_bounds(small):
