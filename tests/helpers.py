@@ -201,6 +201,35 @@ def in_transaction(url: str) -> bool:
                                      WHERE c.relname = 'store_lock' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()""").fetchone()[0] > 0
 
 
+def kill_9_mid_publish(process, url: str, seconds: float = 120) -> None:
+    """`kill -9` the `process` as soon as it holds the store's publish lock (it is writing a revision)."""
+    import os
+    import signal
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not in_transaction(url):
+        assert process.poll() is None and time.monotonic() < deadline, "the publish ended, or never began, before it could be interrupted"
+        time.sleep(0.005)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(30)
+    assert process.returncode == -signal.SIGKILL
+
+
+def assert_intact(url: str, latest: int, before: dict):
+    """That revision `latest` is still the latest, cell for cell as `before`, and an SQLite
+    file passes its integrity check; returns the frames read back."""
+    from dashboard.store import revisions
+
+    assert revisions.latest_id(url) == latest
+    after = revisions.read_frames(url)
+    assert all(after[name].equals(before[name]) for name in before)
+    if make_url(url).get_backend_name() == "sqlite":
+        with sqlite3.connect(make_url(url).database) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    return after
+
+
 def seed(url: str, directory) -> int:
     """A database at `url` holding the package in `directory` as its latest revision, as the
     app's first start makes it; returns that revision's number."""

@@ -75,11 +75,6 @@ def _figure(traces: list[dict], title: str, height: int, xaxis: dict, yaxis: dic
     return go.Figure({"data": traces, "layout": {**base, **layout}})
 
 
-def _hbar(part: pd.DataFrame, y: str, x: str, name: str, marker: dict, text: list[str], **options: object) -> dict:
-    """One horizontal bar trace of `x` per `y`, with value labels."""
-    return dict(type="bar", y=list(part[y]), x=[None if pd.isna(v) else v for v in part[x]], name=name, orientation="h", marker=marker, text=text, **options)
-
-
 def _patterned(colour: str, pattern: str) -> dict:
     """A bar marker told apart by pattern as well as colour."""
     return {"color": colour, "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"}}

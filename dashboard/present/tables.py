@@ -511,11 +511,12 @@ def revision_words(revision, lang: str) -> tuple[str, str]:
 def revision_table(history: list, lang: str) -> pd.DataFrame:
     """One row per published revision, newest first: number, when (UTC), who, why, how it
     was made, and what it changed per table."""
+    words = [revision_words(r, lang) for r in history]
     return pd.DataFrame({
         "revision": [r.id for r in history],
         "published_at": [f"{r.created_at:%Y-%m-%d %H:%M} UTC" for r in history],
-        "author": [revision_words(r, lang)[0] for r in history],
-        "message": [revision_words(r, lang)[1] for r in history],
+        "author": [author for author, _ in words],
+        "message": [message for _, message in words],
         "origin": [t(f"history.origin.{r.origin}", lang) + (t("history.restores", lang, n=r.rollback_of) if r.rollback_of else "") for r in history],
         "change": [r.summary() for r in history],
     })

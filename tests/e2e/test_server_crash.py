@@ -5,21 +5,16 @@ the editor's draft is still there and publishes on the second try."""
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import signal
-import sqlite3
-import time
 import zipfile
 
 import pandas as pd
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy.engine import make_url
 
 from dashboard.store import revisions
 from harness import SIGN_IN_ENV, free_port, identity_provider, sign_in, sign_in_secrets, start_server, wait_for_run
-from helpers import BUNDLED, in_transaction, seed
+from helpers import BUNDLED, assert_intact, kill_9_mid_publish, seed
 
 EDITOR = "steward@undp.org"
 METRIC = '[data-testid="stMetric"]:has-text("{label}") [data-testid="stMetricValue"]'
@@ -83,21 +78,8 @@ def test_kill_9_of_the_server_mid_publish_keeps_the_last_revision_and_the_draft(
     page.get_by_label("What is the change, and why? (kept in the history)").fill("Results copied thirty times")
     page.get_by_role("button", name="Publish").click()
 
-    deadline = time.monotonic() + 120
-    while not in_transaction(database_url):  # the server is writing the revision now
-        assert server.poll() is None and time.monotonic() < deadline, "the publish never began"
-        time.sleep(0.005)
-    os.kill(server.pid, signal.SIGKILL)
-    server.wait(10)
-    assert server.returncode == -signal.SIGKILL
-
-    # Nothing of the half-written revision is left: revision 1 is the latest, cell for cell.
-    assert revisions.latest_id(database_url) == 1
-    after = revisions.read_frames(database_url)
-    assert all(after[name].equals(before[name]) for name in before)
-    if make_url(database_url).get_backend_name() == "sqlite":
-        with sqlite3.connect(make_url(database_url).database) as connection:
-            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    kill_9_mid_publish(server, database_url)  # the streamlit server itself, while it writes the revision
+    assert_intact(database_url, 1, before)  # nothing of the half-written revision is left
 
     # A restarted server shows viewers the same data, and the editor's draft survived:
     # it publishes now, as revision 2.
