@@ -1,10 +1,12 @@
 """Downloads: a display table as CSV or a workbook, and the whole package as zipped CSV or
 a workbook.
 
-Whatever a spreadsheet would run is made inert (OWASP's CSV-injection advice): in a CSV a
-text cell that starts like a formula gains a leading apostrophe; in a workbook every text
+Whatever a spreadsheet would run is made inert (OWASP's CSV-injection advice) in the files
+meant for spreadsheets: in a table's CSV a text cell that starts like a formula (a plain
+number is not one) gains a leading apostrophe; in a workbook every text
 is a text cell (never a formula), those that start like a formula marked with Excel's quote
 prefix, and text columns are formatted as text so ids keep their leading zeros (00056242).
+The zipped package is for programs and holds every value as it is.
 """
 
 from __future__ import annotations
@@ -72,8 +74,9 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
 
 
 def package_zip(package: Package) -> bytes:
-    """The package's tables as checked, inert to a spreadsheet, with the descriptor; the
-    `check` command and the app read it back unchanged."""
+    """The package's tables as checked, every value as it is, with the descriptor: a valid
+    Frictionless data package that `check` and the app read back unchanged (the workbook is
+    the download meant for spreadsheets)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in TABLES:

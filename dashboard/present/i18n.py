@@ -389,8 +389,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.xlsx": {"en": "All tables (Excel workbook to edit)", "zh": "全部表格（可编辑的Excel工作簿）"},
     "sources.template": {"en": "Blank template (Excel)", "zh": "空白模板（Excel）"},
     "sources.download_intro": {
-        "en": "The workbook has instructions in English and Chinese, a drop-down list on every coded column, and every cell as text, so numbers keep their leading zeros. Edit it and give it to the data steward, who checks and publishes it (python -m dashboard db load FILE.xlsx).",
-        "zh": "工作簿附有中英文说明，每个代码列均设下拉列表，所有单元格均为文本，数字可保留前导零。编辑后交给数据管理员检查并发布（python -m dashboard db load 文件.xlsx）。",
+        "en": "The workbook has instructions in English and Chinese, a drop-down list on every coded column, and every cell as text, so numbers keep their leading zeros. Edit it and give it to the data steward, who checks and publishes it (python -m dashboard db load FILE.xlsx). The zipped CSV is a Frictionless data package for programs such as pandas or R: every value as it is, described by datapackage.json.",
+        "zh": "工作簿附有中英文说明，每个代码列均设下拉列表，所有单元格均为文本，数字可保留前导零。编辑后交给数据管理员检查并发布（python -m dashboard db load 文件.xlsx）。CSV压缩包是供pandas、R等程序使用的Frictionless数据包：所有数值保持原样，由datapackage.json描述。",
     },
     "sources.footer": {"en": "Sources", "zh": "来源"},
     # Errors

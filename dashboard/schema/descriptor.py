@@ -1,7 +1,9 @@
 """The Frictionless-style descriptor `data/datapackage.json`, generated from the schema.
 
-It lets other tools (frictionless, Datasette, spreadsheets with a schema plug-in) read the
-package; it is written by `python -m dashboard datapackage` and a test keeps it in step.
+It lets other tools (frictionless, Datasette, spreadsheets with a schema plug-in) read and
+validate the package: types, required cells, allowed values, primary keys and the
+references between tables. Every package the product writes carries it (`write_package`);
+`python -m dashboard datapackage` rewrites the bundled one and a test keeps it in step.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import json
 from pathlib import Path
 
 from dashboard.config import BUNDLED_DATA_DIR
+from dashboard.places import province_codes
 from dashboard.schema.columns import LIST_SEPARATOR, Column, Table
 from dashboard.schema.tables import TABLES
 
+PROVINCE_REFERENCE = ("provinces", "code")
 _TYPES = {"string": "string", "integer": "integer", "number": "number", "date": "string", "list": "string"}
 
 
@@ -27,6 +31,8 @@ def _field(col: Column, name: str | None = None, zh: bool = False) -> dict:
         constraints["required"] = True
     if col.allowed and col.type != "list":
         constraints["enum"] = list(col.allowed)
+    if col.references == PROVINCE_REFERENCE:  # the reference is not a table of the package, so its codes are listed
+        constraints["enum"] = sorted(province_codes())
     if col.minimum is not None:
         constraints["minimum"] = col.minimum
     if col.maximum is not None:

@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.formulas import inert
 from dashboard.ingest.csv_package import read_tables
 from dashboard.ingest.iati import Imported, ImportError_, ImportProblem, Reader, project_rows, link_id, source_id_for
 from dashboard.schema import TABLES
+from dashboard.schema.descriptor import write_descriptor
 from dashboard.validate.rules import package_problems
 
 # The tables each activity adds rows to, and the columns its rows give (the project, the
@@ -143,14 +143,15 @@ def _with_projects(packed: list[tuple], table, project_of: dict[str, str], outpu
 
 
 def write_csv(out, frame: pd.DataFrame, table) -> None:
-    """A table as its CSV file: the schema's columns, formula-like text made inert (the reader restores it)."""
+    """A table as its CSV file: the schema's columns, every value as it is (the package is for
+    programs; files meant for spreadsheets are made inert where they are written)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.all_column_names)
-    writer.writerows([inert(v) for v in row] for row in frame[table.all_column_names].itertuples(index=False))
+    writer.writerows(frame[table.all_column_names].itertuples(index=False))
 
 
 def write_package(frames: dict, out_dir: Path) -> None:
-    """Write the package's CSV files (formula-like text kept inert) into `out_dir`, all at once:
+    """Write the package's CSV files and its descriptor into `out_dir`, all at once:
     into a fresh folder beside it, then renamed into place."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -166,6 +167,7 @@ def write_package(frames: dict, out_dir: Path) -> None:
         for table in TABLES:
             with (staging / table.file_name).open("w", encoding="utf-8", newline="") as out:  # row by row: a large package is never all in memory as text
                 write_csv(out, frames[table.name], table)
+        write_descriptor(staging)  # every package written is a Frictionless data package
         old = out_dir.with_name(f".{out_dir.name}-old")
         if out_dir.exists():
             shutil.rmtree(old, ignore_errors=True)

@@ -172,6 +172,9 @@ def test_every_export_opens_inert(browser, hostile_server, path):
             if label == "Blank template (Excel)":  # no data in it, so nothing to make inert
                 assert risky == [], label
                 continue
+            if label.endswith("(zipped CSV)"):  # the data package is for programs: every value as it is
+                assert any(text.startswith('=HYPERLINK("http://hostile.example/"') and not marked for text, marked in cells), label
+                continue
             assert risky, f"{label}: the payload should be in the export"
             assert all(marked for text, marked in cells if text.lstrip("'").startswith(FORMULA_START)), label
             assert any("FORMULAHOSTILE" in text for text in risky), label
