@@ -24,6 +24,38 @@ for _name in ("DASHBOARD_DATABASE_URL", "DASHBOARD_DATA_DIR", "DASHBOARD_SHOW_PR
 os.environ["DASHBOARD_STATE_DIR"] = tempfile.mkdtemp(prefix="dashboard-state-")
 
 
+# With DASHBOARD_LOG_READS_BESIDE=FILE, every file or folder this test process opens or
+# lists beside the repository (in its parent folder, outside the repository) is written to
+# FILE when the run ends: how `tests/unit/test_self_contained.py` proves the tests read
+# nothing outside their own tree.
+_READS_BESIDE: set[str] = set()
+
+
+def _watch_reads_beside(root: str) -> None:
+    import sys
+
+    parent = os.path.dirname(root)
+
+    def hook(event: str, args: tuple) -> None:
+        if event in ("open", "os.listdir", "os.scandir") and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            path = os.path.abspath(os.fsdecode(args[0]))
+            if path.startswith(parent + os.sep) and not (path + os.sep).startswith(root + os.sep):
+                _READS_BESIDE.add(path)
+
+    sys.addaudithook(hook)
+
+
+if os.environ.get("DASHBOARD_LOG_READS_BESIDE"):
+    from dashboard.config import ROOT as _ROOT
+
+    _watch_reads_beside(str(_ROOT))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("DASHBOARD_LOG_READS_BESIDE"):
+        Path(os.environ["DASHBOARD_LOG_READS_BESIDE"]).write_text("".join(f"{p}\n" for p in sorted(_READS_BESIDE)), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def small() -> Package:
     """The small fixture package, read once."""
