@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from pyarrow import csv as pa_csv
 
 from dashboard.formulas import FORMULA_START
+from dashboard.ingest.bounds import long_line_problem
 from dashboard.schema import TABLES, Table
 from dashboard.validate.problems import Problem
 
@@ -56,6 +57,8 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     if not path.exists():
         return None, [Problem(name, None, None, None, f"the file {name} in the data folder")]
     data = path.read_bytes()
+    if (too_long := long_line_problem(name, data)) is not None:
+        return None, [too_long]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

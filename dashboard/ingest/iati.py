@@ -22,6 +22,7 @@ from lxml import etree
 
 from dashboard import places
 from dashboard.dates import date_bounds, plausible_year
+from dashboard.ingest.bounds import LIMITS
 from dashboard.schema.codelists import PROJECT_STATUSES, TRANSACTION_KINDS
 
 # IATI activity-status codes → our statuses (3 'finalisation': the work is done, the books are closing).
@@ -177,11 +178,24 @@ class Reader:
     def activities(self):
         """Each activity of the file, parsed; problems with the file itself end the stream."""
         try:
-            context = etree.iterparse(str(self.path), events=("start", "end"), remove_comments=True, resolve_entities=False, no_network=True)
+            # Entities are never expanded, nothing is fetched, and text nodes stay within
+            # libxml2's ordinary 10 MB (no huge_tree); nesting is bounded below.
+            context = etree.iterparse(str(self.path), events=("start", "end"), remove_comments=True, resolve_entities=False,
+                                      no_network=True, huge_tree=False, load_dtd=False)
             root_seen = False
+            depth = 0
             for event, el in context:
+                depth += 1 if event == "start" else -1
+                if depth > LIMITS.xml_depth:
+                    self.problem(el, "", f"elements nested at most {LIMITS.xml_depth} deep (an IATI activity file needs about 8): this file is not an IATI file",
+                                 f"{depth} levels")
+                    return
                 if not root_seen:
                     root_seen = True
+                    if el.getroottree().docinfo.internalDTD is not None or el.getroottree().docinfo.doctype:
+                        self.problem(el, "", "an XML file without a <!DOCTYPE> (IATI files declare none, and declared entities are how XML bombs work)",
+                                     el.getroottree().docinfo.doctype or "<!DOCTYPE …>")
+                        return
                     if el.tag != "iati-activities":
                         self.problem(el, "", "the root element <iati-activities> of an IATI activity file", f"<{el.tag}>")
                         return

@@ -19,7 +19,6 @@ import pandas as pd
 from sqlalchemy import and_, func, insert, or_, select, update
 
 from dashboard.ingest.csv_package import read_tables
-from dashboard.ingest.workbook import read_workbook, sheet_label
 from dashboard.schema import TABLES
 from dashboard.store.changes import TableChanges, compare_rows, row_key
 from dashboard.store.db_schema import ADDED, DATA, POSITION, REMOVED, audit, revisions, store_lock
@@ -207,11 +206,15 @@ def audit_events(url: str, revision: int | None = None) -> pd.DataFrame:
 
 
 def load(url: str, source: Path, author: str, message: str) -> Revision:
-    """Publish a CSV package folder, or an edited workbook (.xlsx), as the next revision
-    (the data steward's `db load`). A workbook's problems name its sheets."""
-    if source.is_file():
-        frames, problems = read_workbook(source.read_bytes(), source.name)
-        problems = problems or package_problems(frames, sheet_label)
+    """Publish a CSV package folder, or a file as the Manage page takes it (an edited
+    workbook, a zipped CSV package, an IATI file merged with the latest revision), as the
+    next revision (the data steward's `db load`). A workbook's problems name its sheets."""
+    if source.is_file():  # read as an upload is: in a worker, within bounds
+        from dashboard.store.uploads import read_bounded
+
+        upgrade(url)  # the latest revision is what an IATI file merges with
+        latest = latest_id(url)
+        frames, problems = read_bounded(source.name, source.read_bytes(), read_frames(url, latest) if latest else {})
     else:
         frames, problems = read_tables(source)
     if problems:

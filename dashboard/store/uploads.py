@@ -3,9 +3,11 @@ draft until they publish or discard it.
 
 Three kinds of file are taken, each recognised by its content as well as its name: the
 workbook (`.xlsx`), a zipped CSV package (`.zip`) and UNDP's IATI activity file (`.xml`,
-merged with the latest revision as `import-iati` does). Anything else, anything larger than
-`MAX_BYTES`, or a file whose content is not what its name says is refused with a message.
-Cells are only ever read as text.
+merged with the latest revision as `import-iati` does). Anything else, a file whose content
+is not what its name says, or one beyond the bounds of `ingest/bounds.py` (size, what an
+archive unpacks to, rows of a sheet, XML nesting, line length) is refused with a message.
+Cells are only ever read as text. The app reads uploads through `upload_worker.read_bounded`:
+in a process of its own, with a memory and a time limit.
 
 A draft is kept on the server (under the state folder, one per editor), so a refresh or a
 new tab finds it again; a draft with problems is kept too, so its report can be read, but
@@ -26,36 +28,40 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.ingest.bounds import LIMITS, Limits, archive_problems, file_size_problem
 from dashboard.ingest.csv_package import read_tables
 from dashboard.ingest.iati import ImportError_
 from dashboard.ingest.workbook import read_workbook, sheet_label
 from dashboard.schema import TABLES
 from dashboard.store.imports import import_iati, write_package
+from dashboard.store.upload_worker import read_bounded
 from dashboard.validate.problems import Problem
 from dashboard.validate.rules import package_problems
 
-MAX_BYTES = 50 * 1024 * 1024
 KINDS = ("xlsx", "zip", "xml")
 
 
-def read_upload(name: str, data: bytes, latest: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """The package an uploaded file makes (an IATI file merged with `latest`), and every problem."""
+def read_upload(name: str, data: bytes, latest: dict[str, pd.DataFrame], limits: Limits = LIMITS) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """The package an uploaded file makes (an IATI file merged with `latest`), and every
+    problem. In this process: the app and `db load` call `upload_worker.read_bounded`."""
     kind = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if len(data) > MAX_BYTES:
-        return {}, [Problem(name, None, None, f"{len(data) / 1e6:.0f} MB", f"a file of at most {MAX_BYTES // (1024 * 1024)} MB")]
+    if (too_large := file_size_problem(name, len(data), limits)) is not None:
+        return {}, [too_large]
     if kind not in KINDS:
         return {}, [Problem(name, None, None, None, "an Excel workbook (.xlsx), a zipped CSV package (.zip) or UNDP's IATI activity file (.xml)")]
     if kind == "xlsx":
-        frames, problems = read_workbook(data, name)
+        frames, problems = read_workbook(data, name, limits)
         return frames, problems or package_problems(frames, sheet_label)
     if kind == "zip":
-        return _read_zip(name, data)
+        return _read_zip(name, data, limits)
     return _read_iati(name, data, latest)
 
 
-def _read_zip(name: str, data: bytes) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def _read_zip(name: str, data: bytes, limits: Limits) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         return {}, [Problem(name, None, None, None, "a .zip file: this file is not one, whatever its name says")]
+    if problems := archive_problems(name, data, limits):
+        return {}, problems
     wanted = {t.file_name for t in TABLES}
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(io.BytesIO(data)) as archive:
         # Only our tables' file names are taken, by name, from anywhere in the archive: a
@@ -74,7 +80,7 @@ def _read_iati(name: str, data: bytes, latest: dict[str, pd.DataFrame]) -> tuple
         return {}, [Problem(name, None, None, None, "an XML file: this file is not one, whatever its name says")]
     with tempfile.TemporaryDirectory() as tmp:
         base, xml = Path(tmp) / "base", Path(tmp) / Path(name).name
-        write_package(latest, base)
+        write_package(latest or {t.name: pd.DataFrame(columns=t.all_column_names, dtype=object) for t in TABLES}, base)
         xml.write_bytes(data)
         try:
             imported = import_iati([xml], base)
@@ -133,6 +139,6 @@ def discard_draft(state_dir: Path, url: str, email: str) -> None:
 
 
 def new_draft(name: str, data: bytes, latest: dict[str, pd.DataFrame], base: int | None) -> Draft:
-    """An upload read and checked, as a draft made from revision `base`."""
-    frames, problems = read_upload(name, data, latest)
+    """An upload read and checked (in a worker, within bounds), as a draft made from revision `base`."""
+    frames, problems = read_bounded(name, data, latest)
     return Draft(name, base, time.time(), frames, problems)
