@@ -101,7 +101,7 @@ def _extent(sheet, table: Table, limits: Limits) -> tuple[int, list[Problem]]:
                 if right > widest:
                     widest, widest_row = right, int(row.get("r") or 0) or None
             row.clear()
-            if rows > limits.sheet_rows:
+            if rows - 1 > limits.sheet_rows:  # the header row is not counted
                 return last_row, [Problem(sheet_label(table), None, None, f"more than {limits.sheet_rows:,} rows with data",
                                 f"at most {limits.sheet_rows:,} rows on a sheet of a workbook: for a package this large upload the zipped CSV package "
                                 "(Sources page, 'All tables (zipped CSV)'), which has no such limit, or split the change into several uploads")]
