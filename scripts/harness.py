@@ -154,3 +154,17 @@ def click_province(page: Page, lon: float, lat: float, name: str) -> None:
     page.mouse.move(x, y)
     expect(page.locator(".hoverlayer .hovertext", has_text=name).first).to_be_visible(timeout=20_000)
     page.mouse.click(x, y)
+
+
+# WCAG 2.1 levels A and AA, as axe-core tags its rules.
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def accessibility_findings(page: Page) -> list[str]:
+    """Every serious or critical WCAG 2.1 A/AA finding axe-core (bundled in
+    axe-playwright-python, so nothing is fetched) makes on the page as it stands."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    return [f"{v['id']} ({v['impact']}): {node['html'][:160]} - {node['failureSummary'][:240]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical") for node in v["nodes"]]

@@ -150,6 +150,13 @@ CARD_CSS = """
 .st-key-uptake > div {flex: 1 1 16rem; min-width: 16rem;}
 [data-testid="stMetricValue"] > div {white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;}
 [data-testid="stMetricLabel"] p {white-space: normal;}
+/* A chosen option of a segmented control or pills: Streamlit writes it in the primary blue on
+   a tint of it (4.4:1); WCAG AA needs 4.5:1 for text, so the darker link blue (5.9:1). */
+button[data-selected="true"] [data-testid="stMarkdownContainer"] p {color: #005A94;}
+/* Streamlit fades captions to 60% (#767676 on white: 4.5:1, and less on a code span's grey).
+   Three quarters keeps them secondary and legible from the back of a room. */
+[data-testid="stCaptionContainer"] {opacity: 0.75;}
+[data-testid="stCaptionContainer"] code {color: inherit;}  /* not the pale green of inline code */
 """
 
 

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from harness import SIGN_IN_ENV, free_port, identity_provider, sign_in, sign_in_secrets, start_server, wait_for_run
+from harness import SIGN_IN_ENV, accessibility_findings, free_port, identity_provider, sign_in, sign_in_secrets, start_server, wait_for_run
 from helpers import SMALL, officer_workbook
 
 OFFICER = "officer@undp.org"
@@ -58,6 +58,7 @@ def test_an_officer_adds_a_project_publishes_it_and_rolls_it_back(browser, signe
     expect(page.get_by_text("What publishing changes")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("Your draft: portfolio.xlsx")).to_be_visible()
     page.screenshot(path=str(shots / "manage-preview.png"), full_page=True)
+    assert accessibility_findings(page) == []  # Manage, signed in, with a draft under review
     page.reload()  # the draft is still there after a refresh
     wait_for_run(page)
     expect(page.get_by_text("What publishing changes")).to_be_visible(timeout=60_000)
@@ -76,6 +77,8 @@ def test_an_officer_adds_a_project_publishes_it_and_rolls_it_back(browser, signe
     sidebar.get_by_text("中文", exact=True).click()
     sidebar.get_by_role("link", name="修订历史").click()
     expect(page.locator('[data-testid="stMain"] h1')).to_have_text("修订历史", timeout=30_000)
+    wait_for_run(page)
+    assert accessibility_findings(page) == []  # History, signed in, in Chinese
     page.get_by_label("回滚原因（记入修订历史）").fill("发布过早")
     page.get_by_role("button", name="回滚").click()
     expect(page.get_by_text("已发布第3版，内容为第1版的数据。")).to_be_visible(timeout=60_000)
