@@ -68,6 +68,15 @@ def _limit_self(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
 
 
+def _hit_memory_limit(limits: Limits) -> bool:
+    """Whether this process came within a tenth of its address-space limit: then whatever
+    failed (libxml2, for one, reports a failed allocation as an 'unknown error') failed
+    for want of memory."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak_kb = next((int(line.split()[1]) for line in status if line.startswith("VmPeak:")), 0)
+    return peak_kb * 1024 >= 0.9 * limits.memory_bytes
+
+
 def main(job: str, result: str) -> int:
     name, data, latest, limits = pickle.loads(Path(job).read_bytes())
     _limit_self(limits)
@@ -75,7 +84,9 @@ def main(job: str, result: str) -> int:
 
     try:
         found = read_upload(name, data, latest, limits)
-    except MemoryError:
+    except Exception as err:  # noqa: BLE001 - a parser short of memory may say so in its own words
+        if not isinstance(err, MemoryError) and not _hit_memory_limit(limits):
+            raise
         found = OUT_OF_MEMORY
     Path(result).write_bytes(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
     return 0
