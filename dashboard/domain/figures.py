@@ -29,8 +29,9 @@ class Headline:
 
 @per_view
 def projects_without_funding(view: View) -> list[str]:
-    """Ids of the projects in view with no funding line that gives an amount."""
-    funded = set(view["funding"].dropna(subset=["amount_usd"])["project_id"])
+    """Ids of the projects in view with no amount in any source: no documented funding line,
+    no published budget and no published transaction giving one."""
+    funded = set().union(*(set(view[t].dropna(subset=["amount_usd"])["project_id"]) for t in ("funding", "budgets", "transactions")))
     return [p for p in view.project_ids if p not in funded]
 
 
@@ -99,6 +100,53 @@ def project_funding(view: View) -> pd.Series:
 
 SPENDING = ("disbursement", "expenditure")
 FUNDS_IN = ("incoming_commitment", "incoming_funds")
+
+
+@dataclass(frozen=True)
+class Money:
+    """The headline's amounts for a view, each of one kind and never added to another:
+    UNDP's published budgets and spending (its IATI file) and the funding the project
+    documents give. None where no record in view gives the amount."""
+
+    budget_usd: float | None  # budgets whose period overlaps the years chosen; a revision replaces its original
+    spending_usd: float | None  # disbursements and expenditure dated in those years, reversals netted
+    funders: int  # funders named in the documents or as providers of funds in UNDP's file
+    documented_usd: float | None  # funding lines of the project documents
+    projects_without_amount: list[str]  # ids of projects with no amount in any source
+
+    @property
+    def spending_share(self) -> float | None:
+        """Spending as a percentage of the budget, where both are known and the budget is not zero."""
+        if self.budget_usd is None or self.spending_usd is None or not self.budget_usd:
+            return None
+        return self.spending_usd / self.budget_usd * 100
+
+
+def funder_key(name: str) -> str:
+    """A funder's name as it is compared: case, spacing and a bracketed agency aside
+    ('Government of China (SCOPSR)' is the Government of China), UNDP's initials as its
+    name (the documents write 'UNDP', UNDP's own file 'UNITED NATIONS DEVELOPMENT PROGRAMME')."""
+    key = " ".join(re.sub(r"\([^)]*\)", " ", name).casefold().split())
+    return "united nations development programme" if key == "undp" else key
+
+
+@per_view
+def money(view: View) -> Money:
+    """The amounts the headline shows, each kind on its own."""
+    by_year = budget_and_spending_by_year(view)
+    budget, spending = by_year["budget_usd"].sum(min_count=1), by_year["spending_usd"].sum(min_count=1)
+    documented = view["funding"].dropna(subset=["amount_usd"])
+    tr = view["transactions"]
+    named = view["funding"].loc[view["funding"]["funder_type"] != "not_reported", "funder"].dropna()
+    providers = tr.loc[tr["kind"].isin(FUNDS_IN), "provider"].dropna()
+    funders = {funder_key(n) for n in [*named, *providers] if n.strip()}
+    return Money(
+        budget_usd=None if pd.isna(budget) else float(budget),
+        spending_usd=None if pd.isna(spending) else float(spending),
+        funders=len(funders),
+        documented_usd=float(documented["amount_usd"].sum()) if len(documented) else None,
+        projects_without_amount=projects_without_funding(view),
+    )
 
 
 @per_view

@@ -59,7 +59,8 @@ class Card:
 
 @per_view
 def headline_cards(view: View, lang: str) -> list[Card]:
-    """The five headline figures of a view, each saying what it counts.
+    """The headline figures of a view, each saying what it counts: projects, the four
+    kinds of amount (`money_cards`), people reached, places and milestones.
 
     Amounts are compact ('US$ 8.9 M', '890万美元'), the exact figure in the card's help.
     With a province chosen, each card names what it counts there, and figures that exist only
@@ -69,20 +70,9 @@ def headline_cards(view: View, lang: str) -> list[Card]:
     names = project_names(view.all_projects, lang)
     chosen = view.filters.provinces
     where = join_names([province_names(lang)[c] for c in chosen], lang)
-    missing = h.projects_without_funding
-    funding_label = t("kpi.funding_in" if chosen else "kpi.funding", lang)
-    if len(missing) == h.projects:
-        funding = Card(funding_label, not_reported(lang))
-    else:
-        funding = Card(
-            funding_label,
-            format_usd_compact(h.funding_usd, lang),
-            t("kpi.funding_missing", lang, n=len(missing), names=join_names([names[p] for p in missing], lang)) if missing else t("kpi.funding_all", lang),
-            t("kpi.exact", lang, value=format_usd(h.funding_usd, lang)),
-        )
     return [
         Card(t("kpi.projects_in", lang, where=where) if chosen else t("kpi.projects", lang), str(h.projects)),
-        funding,
+        *money_cards(view, lang),
         participants_card(h.participant_figures, names, lang),
         places_card(view, where, lang) if chosen else Card(
             t("kpi.provinces", lang), str(h.provinces), t("kpi.provinces_note", lang, n=h.unnamed_places) if h.unnamed_places else None
@@ -91,6 +81,35 @@ def headline_cards(view: View, lang: str) -> list[Card]:
              t("kpi.milestones_in_note", lang, k=sum(len(figures.milestones_in_province(view, c)) for c in chosen), where=where, n=h.policy_uptake, p=h.milestones_planned))
         if chosen else
         Card(t("kpi.milestones", lang), str(h.milestones_achieved), t("kpi.milestones_note", lang, n=h.policy_uptake, p=h.milestones_planned)),
+    ]
+
+
+def money_cards(view: View, lang: str) -> list[Card]:
+    """Published budget, spending (and its share of the budget), funders and documented
+    funding: one card per kind of amount, each naming its source, none added to another.
+    With a province chosen the amounts stay project-wide (no source splits them by
+    province), and the labels say so."""
+    m = figures.money(view)
+    names = project_names(view.all_projects, lang)
+    label = (lambda key: t(f"{key}_in", lang)) if view.filters.provinces else (lambda key: t(key, lang))
+    period = t("filters.period", lang, start=view.filters.year_from, end=view.filters.year_to)
+
+    def amount(key: str, value: float | None, note: str | None, help_key: str | None = None) -> Card:
+        if value is None:
+            return Card(label(key), not_reported(lang), note)
+        exact = format_usd(value, lang)
+        return Card(label(key), format_usd_compact(value, lang), note, t(help_key, lang, value=exact) if help_key else t("kpi.exact", lang, value=exact))
+
+    share = m.spending_share
+    spending_note = t("kpi.spending_share", lang, share=f"{share:.0f}") + " · " + t("kpi.spending_note", lang, period=period) if share is not None \
+        else t("kpi.spending_note", lang, period=period)
+    missing = m.projects_without_amount
+    return [
+        amount("kpi.budget", m.budget_usd, t("kpi.budget_note", lang, period=period), "kpi.budget_help"),
+        amount("kpi.spending", m.spending_usd, spending_note, "kpi.spending_help"),
+        Card(label("kpi.funders"), str(m.funders) if m.funders else not_reported(lang), t("kpi.funders_note", lang)),
+        amount("kpi.documented", m.documented_usd,
+               t("kpi.no_amount", lang, n=len(missing), names=join_names([names[p] for p in missing], lang)) if missing else t("kpi.every_amount", lang)),
     ]
 
 

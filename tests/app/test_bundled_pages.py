@@ -15,7 +15,7 @@ def bundled_package_served(monkeypatch, as_sourced_dir):
 
 def test_good_governance_headline():
     figures = metrics(open_page("overview", {"project": "good-governance"}))
-    assert (figures["Projects"], figures["Funding reported"], figures["Participants reached"]) == ("1", "US$ 1.74 M", "not reported")
+    assert (figures["Projects"], figures["Funding in the project documents"], figures["Participants reached"]) == ("1", "US$ 1.74 M", "not reported")
 
 
 def test_iprcc_participants_and_unnamed_funder():

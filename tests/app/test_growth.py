@@ -56,7 +56,7 @@ def test_every_page_renders_the_fifth_project(grown, page, query):
 
 def test_the_fifth_project_shows_its_figures(grown):
     figures = metrics(open_page("overview", {"project": "wetlands"}))
-    assert (figures["Projects"], figures["Funding reported"], figures["Participants reached"], figures["Provinces covered"]) == ("1", "US$ 250 K", "80", "1")
+    assert (figures["Projects"], figures["Funding in the project documents"], figures["Participants reached"], figures["Provinces covered"]) == ("1", "US$ 250 K", "80", "1")
     # The projects table pages a large portfolio: sorted by title, the new project is on the last page.
     at = open_page("projects")
     at.selectbox(key="projects-sort").set_value("project_id").run()
@@ -70,4 +70,4 @@ def test_the_fifth_project_shows_its_figures(grown):
 
 
 def test_the_documents_facts_still_hold_beside_it(grown):
-    assert metrics(open_page("overview", {"project": "good-governance"}))["Funding reported"] == "US$ 1.74 M"
+    assert metrics(open_page("overview", {"project": "good-governance"}))["Funding in the project documents"] == "US$ 1.74 M"

@@ -40,16 +40,19 @@ def test_overview_headline_figures():
     at = open_page("overview")
     assert metrics(at) == {
         "Projects": "3",
-        "Funding reported": "US$ 800 K",
+        "Published budget": "not reported",
+        "Spending": "not reported",
+        "Funders": "2",
+        "Funding in the project documents": "US$ 800 K",
         "Largest participant figure": "250",
         "Provinces covered": "4",
         "Milestones achieved": "4",
     }
     captions = [shown(c.value) for c in at.caption]
-    assert "1 project(s) report no funding: Policy Desk" in captions
+    assert "1 project(s) have no amount in any source: Policy Desk" in captions
     assert "Basin planners trained (River Pilot). One of 2 figures for different audiences, not added up: see Reach" in captions
     assert "of which 2 policy uptake; 1 more planned" in captions
-    assert shown(next(m for m in at.metric if shown(m.label) == "Funding reported").help) == "Exact figure: US$ 800,000"
+    assert shown(next(m for m in at.metric if shown(m.label) == "Funding in the project documents").help) == "Exact figure: US$ 800,000"
 
 
 def test_overview_with_a_province_counts_only_what_is_there():
@@ -67,7 +70,7 @@ def test_overview_lists_the_latest_milestones_first():
 
 def test_filters_from_the_url_change_the_figures():
     figures = metrics(open_page("overview", {"project": "river"}))
-    assert (figures["Projects"], figures["Funding reported"], figures["Participants reached"]) == ("1", "US$ 600 K", "250")
+    assert (figures["Projects"], figures["Funding in the project documents"], figures["Participants reached"]) == ("1", "US$ 600 K", "250")
 
 
 def test_filter_widgets_change_the_figures_and_the_url():
@@ -131,7 +134,7 @@ def test_reach_page_marks_lower_bounds_and_names_projects_without_reach():
 def test_funding_page_lists_funding_not_reported():
     at = open_page("funding")
     assert [shown(w.value) for w in at.warning] == [
-        "Projects whose sources report no funding: Policy Desk.",
+        "Projects with no amount in any source (documents or UNDP's file): Policy Desk.",
         "US$ 50,000 is reported with no funder named (Coast Training).",
     ]
     table = at.dataframe[0].value

@@ -27,9 +27,36 @@ def budgets_per_year(path: Path) -> dict[int, float]:
     return totals
 
 
+def spending(path: Path) -> float:
+    """Every disbursement (type 3) and expenditure (type 4) value of the file, reversals (negative) included."""
+    return sum(float(tr.find("value").text) for tr in ET.parse(path).getroot().iter("transaction")
+               if tr.find("transaction-type").get("code") in ("3", "4"))
+
+
 def frame_of(at, header: str):
     """The first table on the page with a column called `header`."""
     return next(d.value for d in at.dataframe if header in d.value.columns)
+
+
+def test_the_headline_leads_with_the_published_budget_and_spending_of_the_file():
+    at = open_page("overview")
+    cards = {shown(m.label): m for m in at.metric}
+    budget, spent = sum(budgets_per_year(IATI).values()), spending(IATI)
+    assert shown(cards["Published budget"].help).endswith(f"Exact figure: US$ {budget:,.0f}")
+    assert shown(cards["Spending"].help).endswith(f"Exact figure: US$ {spent:,.0f}")
+    assert shown(cards["Published budget"].value) == f"US$ {budget / 1e6:.0f} M"  # 146 M: three figures
+    captions = [shown(c.value) for c in at.caption]
+    assert any(c.startswith(f"{spent / budget * 100:.0f}% of the published budget") for c in captions)
+    # Only the project no source gives an amount for is said to have none: the Xiaokang
+    # programme (its review report names no sum); every project of the file has budgets.
+    assert "1 project(s) have no amount in any source: Xiaokang Programme" in captions
+    assert shown(cards["Funding in the project documents"].value) == "US$ 8.9 M"  # never added to the budget
+
+
+def test_the_headline_in_chinese_counts_in_wan_and_yi():
+    cards = {shown(m.label): shown(m.value) for m in open_page("overview", {"lang": "zh"}).metric}
+    budget = sum(budgets_per_year(IATI).values())
+    assert cards["公开预算"] == f"{budget / 1e8:.2f}亿美元"
 
 
 def test_funding_page_shows_budget_against_spending_per_year_from_the_file():

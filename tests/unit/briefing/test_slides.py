@@ -26,7 +26,7 @@ def test_headline_slide_says_what_the_overview_cards_say(small):
     view = view_of(small)
     slide = build_slide(2, small, view, "en")
     assert slide.lines == [card.line("en") for card in headline_cards(view, "en")]
-    assert "Funding reported: US$ 800 K (1 project(s) report no funding: Policy Desk)" in slide.lines
+    assert "Funding in the project documents: US$ 800 K (1 project(s) have no amount in any source: Policy Desk)" in slide.lines
 
 
 def test_timeline_slide_lists_policy_uptake_and_funding_slide_the_gaps(small):
@@ -36,7 +36,7 @@ def test_timeline_slide_lists_policy_uptake_and_funding_slide_the_gaps(small):
         "★ 6 indicators → 12th Five-Year Plan, by 2012 (River Pilot)",
         "★ Training recommendations taken up nationally, date not reported (Coast Training)",
     ]
-    assert build_slide(5, small, view, "en").lines == ["Projects whose sources report no funding: Policy Desk."]
+    assert build_slide(5, small, view, "en").lines == ["Projects with no amount in any source (documents or UNDP's file): Policy Desk."]
 
 
 def test_map_slide_outlines_the_chosen_province(small):

@@ -92,3 +92,40 @@ def test_projects_beyond_provinces_say_why_they_have_none(small_dir):
     package = read_package(small_dir)
     beyond = figures.projects_beyond_provinces(view_of(package))
     assert beyond == {"country": ["desk"], "abroad": [], "no_place": []}
+
+
+def _activity_sums(ids: tuple[str, ...]) -> tuple[float, float]:
+    """Budget and spending (disbursement and expenditure) of the IATI activities `ids`,
+    read from the bundled XML itself, not through the importer."""
+    import xml.etree.ElementTree as ET
+
+    from helpers import BUNDLED
+
+    budget = spent = 0.0
+    for activity in ET.parse(BUNDLED / "iati" / "undp-china-2017.xml").getroot().iter("iati-activity"):
+        if activity.findtext("iati-identifier") in ids:
+            budget += sum(float(b.findtext("value")) for b in activity.iter("budget"))
+            spent += sum(float(tr.findtext("value")) for tr in activity.iter("transaction") if tr.find("transaction-type").get("code") in ("3", "4"))
+    return budget, spent
+
+
+def test_a_project_in_both_sources_keeps_each_kind_of_amount_apart(bundled):
+    """Good governance: its brief gives US$ 1.74 M of funding; UNDP's file publishes its
+    budgets and spending (as project 00047007 with output 00056242). Each is its own figure."""
+    money = figures.money(view_of(bundled, projects=("good-governance",)))
+    budget, spent = _activity_sums(("XM-DAC-41114-PROJECT-00047007", "XM-DAC-41114-OUTPUT-00056242"))
+    assert (money.documented_usd, money.budget_usd, money.spending_usd) == (1_740_000, budget, spent)
+    assert money.spending_share == pytest.approx(spent / budget * 100)
+    assert money.projects_without_amount == []
+    assert money.funders == 2  # UNDP and the Government of China, each named both ways in the two sources and counted once
+
+
+def test_reports_no_funding_only_without_an_amount_in_any_source(bundled):
+    money = figures.money(view_of(bundled))
+    assert money.projects_without_amount == ["xiaokang"]
+    assert figures.money(view_of(bundled, projects=("xiaokang",))).budget_usd is None  # a gap, not a zero
+
+
+def test_funder_names_compare_across_sources():
+    assert figures.funder_key("UNDP") == figures.funder_key("UNITED NATIONS  DEVELOPMENT PROGRAMME")
+    assert figures.funder_key("Government of China (SCOPSR)") == figures.funder_key("GOVERNMENT OF CHINA")

@@ -17,9 +17,13 @@ def test_filters_summary_in_both_languages(small):
 def test_headline_cards(small):
     cards = {c.label: c for c in headline_cards(view_of(small), "en")}
     assert cards["Projects"].value == "3"
-    assert cards["Funding reported"].value == "US$ 800 K"
-    assert cards["Funding reported"].help == "Exact figure: US$ 800,000"
-    assert cards["Funding reported"].note == "1 project(s) report no funding: Policy Desk"
+    # The small package has no published budgets or transactions: those are gaps, and the
+    # documented funding is named as what it is.
+    assert (cards["Published budget"].value, cards["Spending"].value) == ("not reported", "not reported")
+    assert cards["Funding in the project documents"].value == "US$ 800 K"
+    assert cards["Funding in the project documents"].help == "Exact figure: US$ 800,000"
+    assert cards["Funding in the project documents"].note == "1 project(s) have no amount in any source: Policy Desk"
+    assert cards["Funders"].value == "2"
     # Two audiences: the larger figure, saying whom it counts, and never 250 + 100.
     people = cards["Largest participant figure"]
     assert people.value == "250"
@@ -37,8 +41,9 @@ def test_one_participant_figure_keeps_its_lower_bound(small):
 def test_with_a_province_chosen_every_card_says_what_it_counts(small):
     cards = headline_cards(view_of(small, provinces=("530000",)), "en")
     labels = [c.label for c in cards]
-    assert labels == ["Projects working in Yunnan", "Their funding, project-wide", "Participants reached", "Places named in Yunnan", "Milestones of these projects"]
-    places = cards[3]
+    assert labels == ["Projects working in Yunnan", "Their published budget, project-wide", "Their spending, project-wide", "Their funders",
+                      "Their documented funding, project-wide", "Participants reached", "Places named in Yunnan", "Milestones of these projects"]
+    places = cards[6]
     assert places.value == "2" and places.note == "Roles there: Pilot province, Project location"  # Yunnan and Kunming
     assert "Provinces covered" not in labels  # a project-wide count of provinces would read as Yunnan's
 
@@ -46,7 +51,7 @@ def test_with_a_province_chosen_every_card_says_what_it_counts(small):
 def test_headline_cards_show_gaps_as_gaps(small):
     cards = {c.label: c.value for c in headline_cards(view_of(small, projects=("desk",)), "zh")}
     # No project in view reports funding or reach: "not reported", never a 0.
-    assert cards["已报告资金"] == "未报告" and cards["受益人数"] == "未报告"
+    assert cards["项目文件所载资金"] == "未报告" and cards["受益人数"] == "未报告" and cards["出资方"] == "未报告"
 
 
 def test_compact_amounts_in_each_language():
