@@ -27,6 +27,10 @@ components.present_style()
 with st.container(key="slide" if slide.figure is not None else "slide-text"):
     st.title(slide.title, anchor=False)
     st.markdown(f'<div class="slide-meta">{html.escape(filters_line)}</div>', unsafe_allow_html=True)
+    if slide.cards:  # each part escaped: labels and notes carry data
+        cells = "".join(f'<div class="slide-card"><div class="card-value">{html.escape(c.value)}</div><div class="card-label">{html.escape(c.label)}</div>'
+                        + (f'<div class="card-note">{html.escape(c.note)}</div>' if c.note else "") + "</div>" for c in slide.cards)
+        st.markdown(f'<div class="slide-cards">{cells}</div>', unsafe_allow_html=True)
     if slide.lines:
         items = "".join(f"<li>{html.escape(line)}</li>" for line in slide.lines)
         st.markdown(f'<ul class="slide-lines" style="--fit: {text_fit(slide.lines, slide.figure is None):.2f}">{items}</ul>', unsafe_allow_html=True)

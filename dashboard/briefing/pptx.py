@@ -18,6 +18,7 @@ from dashboard.briefing.slides import BarChart, Slide
 
 EAST_ASIAN_FONT = "Microsoft YaHei"  # present on Windows PowerPoint; others substitute
 LATIN_FONT = "Calibri"
+UNDP_BLUE = RGBColor(0x00, 0x6E, 0xB5)
 
 
 def _ink_on(fill: str) -> RGBColor:
@@ -26,21 +27,26 @@ def _ink_on(fill: str) -> RGBColor:
     return RGBColor(0x1A, 0x1A, 0x1A) if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else RGBColor(0xFF, 0xFF, 0xFF)
 
 
+def _style_run(run, size_pt: float, bold: bool = False, colour: RGBColor | None = None) -> None:
+    """Size, weight, colour, and Latin and East Asian typefaces, so Chinese renders in PowerPoint."""
+    run.font.size = Pt(size_pt)
+    run.font.bold = bold
+    if colour is not None:
+        run.font.color.rgb = colour
+    run.font.name = LATIN_FONT
+    rpr = run._r.get_or_add_rPr()
+    ea = rpr.find(qn("a:ea"))
+    if ea is None:
+        ea = rpr.makeelement(qn("a:ea"), {})
+        rpr.append(ea)
+    ea.set("typeface", EAST_ASIAN_FONT)
+
+
 def _set_fonts(text_frame, size_pt: int, bold: bool = False, colour: RGBColor | None = None) -> None:
-    """Latin and East Asian typefaces on every run, so Chinese renders in PowerPoint."""
+    """The same style on every run of a text frame."""
     for paragraph in text_frame.paragraphs:
         for run in paragraph.runs:
-            run.font.size = Pt(size_pt)
-            run.font.bold = bold
-            if colour is not None:
-                run.font.color.rgb = colour
-            run.font.name = LATIN_FONT
-            rpr = run._r.get_or_add_rPr()
-            ea = rpr.find(qn("a:ea"))
-            if ea is None:
-                ea = rpr.makeelement(qn("a:ea"), {})
-                rpr.append(ea)
-            ea.set("typeface", EAST_ASIAN_FONT)
+            _style_run(run, size_pt, bold, colour)
 
 
 def _add_bar_chart(slide, chart: BarChart, left, top, width, height) -> None:
@@ -91,6 +97,25 @@ def _add_lines(slide, lines: list[str], left, top, width, height, size_pt: int) 
     _set_fonts(box.text_frame, size_pt)
 
 
+def _add_cards(slide, cards, left, top, width, height) -> None:
+    """Headline figures in a grid of four columns: the number large, what it counts under
+    it, then its note (the source, what is left out) in smaller type."""
+    columns = 4
+    rows = -(-len(cards) // columns)
+    gap = Inches(0.25)
+    cell_w, cell_h = (width - gap * (columns - 1)) // columns, (height - gap * (rows - 1)) // rows
+    for i, card in enumerate(cards):
+        box = slide.shapes.add_textbox(left + (i % columns) * (cell_w + gap), top + (i // columns) * (cell_h + gap), cell_w, cell_h)
+        frame = box.text_frame
+        frame.word_wrap = True
+        parts = [(card.value, 36, True, UNDP_BLUE), (card.label, 16, True, None)] + ([(card.note, 11, False, None)] if card.note else [])
+        for j, (text, size, bold, colour) in enumerate(parts):
+            paragraph = frame.paragraphs[0] if j == 0 else frame.add_paragraph()
+            run = paragraph.add_run()
+            run.text = text
+            _style_run(run, size, bold, colour)
+
+
 SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 16:9, 13.333 x 7.5 in
 MARGIN, BODY_TOP, FOOTER_TOP = Inches(0.5), Inches(1.3), Inches(6.95)
 
@@ -111,6 +136,8 @@ def write_pptx(slides: list[Slide], filters_line: str, images: dict[str, bytes])
         _set_fonts(title.text_frame, 36, bold=True)
         has_chart = s.chart is not None or s.key in images
         top = BODY_TOP
+        if s.cards:
+            _add_cards(slide, s.cards, MARGIN, top, width, FOOTER_TOP - top - Inches(0.2))
         if s.lines:
             height = Inches(0.4 + 0.32 * len(s.lines)) if has_chart else FOOTER_TOP - BODY_TOP
             _add_lines(slide, s.lines, MARGIN, top, width, height, 16 if has_chart else 26)

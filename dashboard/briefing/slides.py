@@ -16,7 +16,7 @@ from dashboard.present import charts, view_figures
 from dashboard.present.i18n import NAMES_SHOWN, format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
 from dashboard.present.tables import funding_by_type_table, funding_table, not_reported, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
-from dashboard.present.text import filters_summary, headline_cards, source_lines, uptake_results
+from dashboard.present.text import Card, filters_summary, headline_cards, source_lines, uptake_results
 from dashboard.schema.codelists import FUNDER_TYPES
 from dashboard.store.package import Package
 
@@ -61,6 +61,7 @@ class Slide:
     alt: str = ""
     talking_points: list[str] = field(default_factory=list)
     lang: str = "en"
+    cards: list[Card] = field(default_factory=list)  # headline figures, drawn as large numbers
 
     def notes(self) -> str:
         """The speaker notes: what to say about the slide, then where every figure comes from."""
@@ -84,10 +85,12 @@ def title_slide(package: Package, view: View, lang: str) -> Slide:
 
 
 def headline_slide(package: Package, view: View, lang: str) -> Slide:
-    """The overview's headline figures, one line each."""
-    records = [view["projects"], view["funding"], view["reach"], view["locations"], view["milestones"]]
-    lines = [card.line(lang) for card in headline_cards(view, lang)]
-    return Slide("headline", t("brief.headline", lang), lines, sources=_sources(records, view, lang), talking_points=list(lines))
+    """The overview's headline figures as large numbers a room reads, each with what it
+    counts and its source; the talking points say each in full, with the exact amount."""
+    records = [view["projects"], view["funding"], view["budgets"], view["transactions"], view["reach"], view["locations"], view["milestones"]]
+    cards = headline_cards(view, lang)
+    points = [card.line(lang) + (f" {card.help}" if card.help else "") for card in cards]
+    return Slide("headline", t("brief.headline", lang), sources=_sources(records, view, lang), talking_points=points, cards=cards)
 
 
 def map_slide(package: Package, view: View, lang: str) -> Slide:

@@ -96,12 +96,14 @@ def test_every_slide_fits_the_screen_with_type_for_the_back_of_the_room(browser,
             fit = page.evaluate("""() => {
                 const slide = document.querySelector('.st-key-slide, .st-key-slide-text');
                 const bar = document.querySelector('.st-key-slide-bar').getBoundingClientRect();
-                const parts = [...slide.querySelectorAll('h1, .slide-meta, .slide-lines li, [data-testid="stPlotlyChart"] .main-svg')]
+                const parts = [...slide.querySelectorAll('h1, .slide-meta, .slide-lines li, .slide-card, [data-testid="stPlotlyChart"] .main-svg')]
                     .map(e => e.getBoundingClientRect());
                 return {overflow: slide.scrollHeight - slide.clientHeight, page: document.documentElement.scrollHeight - innerHeight,
                         lowest: Math.max(...parts.map(r => r.bottom)), barTop: bar.top, barBottom: bar.bottom,
                         barRight: Math.max(...[...document.querySelectorAll('.st-key-slide-bar > div')].map(e => e.getBoundingClientRect().right)),
-                        body: [...slide.querySelectorAll('.slide-lines')].map(e => parseFloat(getComputedStyle(e).fontSize)),
+                        body: [...slide.querySelectorAll('.slide-lines, .slide-card .card-label')].map(e => parseFloat(getComputedStyle(e).fontSize)),
+                        values: [...slide.querySelectorAll('.slide-card .card-value')].map(e => parseFloat(getComputedStyle(e).fontSize)),
+                        cutValues: [...slide.querySelectorAll('.slide-card .card-value, .slide-card .card-label')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText),
                         chart: [...slide.querySelectorAll('svg text')].filter(t => t.getBoundingClientRect().width > 0)
                                  .map(t => parseFloat(getComputedStyle(t).fontSize))};
             }""")
@@ -109,8 +111,10 @@ def test_every_slide_fits_the_screen_with_type_for_the_back_of_the_room(browser,
             assert fit["overflow"] <= 1 and fit["page"] <= 0, where  # nothing scrolls
             assert fit["lowest"] <= fit["barTop"] + 1, where  # nothing hides under the control bar
             assert fit["barBottom"] <= size[1] and fit["barRight"] <= size[0], where  # every control on screen
+            assert fit["cutValues"] == [], where  # every headline number whole
             if size == (1920, 1080):
                 assert all(px >= 28 for px in fit["body"]), (where, fit["body"])
+                assert all(px >= 64 for px in fit["values"]), (where, fit["values"])
                 assert all(px >= 18 for px in fit["chart"]), (where, sorted(set(fit["chart"])))
             texts = page.evaluate(CHART_TEXTS, ".st-key-slide [data-testid='stPlotlyChart']")
             assert not any(overlapping(t) for t in texts), (where, [overlapping(t) for t in texts])

@@ -25,8 +25,9 @@ def test_slides_in_presenting_order_with_sources(small):
 def test_headline_slide_says_what_the_overview_cards_say(small):
     view = view_of(small)
     slide = build_slide(2, small, view, "en")
-    assert slide.lines == [card.line("en") for card in headline_cards(view, "en")]
-    assert "Funding in the project documents: US$ 800 K (1 project(s) have no amount in any source: Policy Desk)" in slide.lines
+    # Large numbers, not a paragraph: the cards themselves, and each said in full in the notes.
+    assert slide.cards == headline_cards(view, "en") and slide.lines == []
+    assert "Funding in the project documents: US$ 800 K (1 project(s) have no amount in any source: Policy Desk) Exact figure: US$ 800,000" in slide.talking_points
 
 
 def test_timeline_slide_lists_policy_uptake_and_funding_slide_the_gaps(small):
