@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.domain import figures
 from dashboard.present import view_figures
 from dashboard.present.i18n import format_partial_date, format_usd, join_names, t
-from dashboard.present.tables import budget_spending_table, cofinancing_table, funds_by_funder_table, not_reported, funding_by_type_table, funding_table, project_names, sections_table
+from dashboard.present.tables import budget_spending_table, cofinancing_table, delivery_note, delivery_table, funds_by_funder_table, not_reported, funding_by_type_table, funding_table, project_names, sections_table
 from dashboard.web import components, state
 
 ctx = state.context()
@@ -28,6 +28,7 @@ figure = view_figures.cofinancing_figure(view, lang)
 components.figure_block("cofinancing", t("funding.cofinancing", lang), figure, cofinancing, sources, lang)
 
 st.header(t("funding.published", lang))
+st.caption(t("funding.period_rule", lang))
 published = sections_table([view["budgets"], view["transactions"]], view["sources"], lang)
 if view["budgets"].empty and view["transactions"].empty:
     st.info(t("funding.no_published", lang))
@@ -36,6 +37,12 @@ else:
     note = t("funding.budget_spending_note", lang, date=join_names([format_partial_date(d, lang) for d in dataset_dates], lang) or not_reported(lang))
     by_year = budget_spending_table(view, lang)
     components.figure_block("budget-spending", t("funding.budget_spending", lang), view_figures.budget_spending_figure(view, lang), by_year, published, lang, note=note)
+    delivery = delivery_table(view, lang)
+    if delivery.empty:
+        st.info(t("funding.no_delivery", lang))
+    else:
+        note = delivery_note(view, view_figures.DELIVERY_SHOWN, lang)
+        components.figure_block("delivery", t("funding.delivery", lang), view_figures.delivery_figure(view, lang), delivery, published, lang, note=note)
     by_funder = funds_by_funder_table(view, lang)
     components.figure_block("funds-by-funder", t("funding.by_funder", lang), view_figures.funds_by_funder_figure(view, lang), by_funder, published, lang,
                             note=t("funding.by_funder_note", lang))

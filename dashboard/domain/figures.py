@@ -149,22 +149,69 @@ def money(view: View) -> Money:
     )
 
 
+def budgets_in_force(budgets: pd.DataFrame) -> pd.DataFrame:
+    """The budget lines that count: where a period has a revised budget, it replaces the original."""
+    if budgets.empty:
+        return budgets
+    period = [budgets["project_id"], budgets["output_id"].fillna(""), budgets["period_start"]]
+    revised = (budgets["budget_type"] == "revised").groupby(period).transform("any")
+    return budgets[~revised | (budgets["budget_type"] == "revised")]
+
+
+def spending_lines(view: View) -> pd.DataFrame:
+    """The published transactions that are spending: disbursements and expenditure (reversals negative)."""
+    tr = view["transactions"]
+    return tr[tr["kind"].isin(SPENDING)]
+
+
+# A project whose spending is below this share of its budget, over the years both are
+# published for, is flagged: its spending trails its budget.
+DELIVERY_FLAG_PCT = 70
+
+
 @per_view
 def budget_and_spending_by_year(view: View) -> pd.DataFrame:
-    """Per calendar year: budget_usd (a revision replaces the original of its period) and
-    spending_usd (disbursements and expenditure); NaN where nothing is published."""
-    b = view["budgets"]
-    if len(b):
-        period = [b["project_id"], b["output_id"].fillna(""), b["period_start"]]
-        revised = (b["budget_type"] == "revised").groupby(period).transform("any")
-        b = b[~revised | (b["budget_type"] == "revised")]
+    """Per calendar year: budget_usd (a revision replaces the original of its period),
+    spending_usd (disbursements and expenditure) and delivery_pct (spending as a percentage
+    of the budget); NaN where nothing is published."""
+    b = budgets_in_force(view["budgets"])
     budget = b.groupby(b["period_start_first"].dt.year)["amount_usd"].sum(min_count=1)
-    tr = view["transactions"]
-    spent = tr[tr["kind"].isin(SPENDING)]
+    spent = spending_lines(view)
     spending = spent.groupby(spent["date_first"].dt.year)["amount_usd"].sum(min_count=1)
     out = pd.DataFrame({"budget_usd": budget, "spending_usd": spending}).sort_index()
     out.index = out.index.astype(int)
+    out["delivery_pct"] = (out["spending_usd"] / out["budget_usd"].where(out["budget_usd"] > 0) * 100).round(1)
     return out.rename_axis("year").reset_index()
+
+
+@per_view
+def delivery_horizon(view: View) -> int | None:
+    """The last completed year of published spending: the year before the latest spending
+    transaction in view (UNDP publishes while that year is still being spent)."""
+    spent = spending_lines(view)["date_first"].dropna()
+    return int(spent.dt.year.max()) - 1 if len(spent) else None
+
+
+@per_view
+def delivery_by_project(view: View) -> pd.DataFrame:
+    """Per project with a published budget: budget_usd and spending_usd over the completed
+    years, those before the last year with published spending (that year was still being
+    spent when UNDP published, and later budgets are plans), delivery_pct, and trails (True
+    where delivery is below DELIVERY_FLAG_PCT), the lowest delivery first. Projects without
+    a budget in those years have no row."""
+    spent, horizon = spending_lines(view), delivery_horizon(view)
+    if horizon is None or view["budgets"].empty:
+        return pd.DataFrame({"project_id": pd.Series(dtype=object), "budget_usd": pd.Series(dtype=float), "spending_usd": pd.Series(dtype=float),
+                             "delivery_pct": pd.Series(dtype=float), "trails": pd.Series(dtype=bool)})
+    b = budgets_in_force(view["budgets"])
+    b = b[b["period_start_first"].dt.year <= horizon]
+    budget = b.groupby("project_id")["amount_usd"].sum(min_count=1)
+    spending = spent[spent["date_first"].dt.year <= horizon].groupby("project_id")["amount_usd"].sum(min_count=1)
+    out = pd.DataFrame({"budget_usd": budget}).join(spending.rename("spending_usd")).dropna(subset=["budget_usd"])
+    out = out[out["budget_usd"] > 0].fillna({"spending_usd": 0.0})
+    out["delivery_pct"] = (out["spending_usd"] / out["budget_usd"] * 100).round(1)
+    out["trails"] = out["delivery_pct"] < DELIVERY_FLAG_PCT
+    return out.rename_axis("project_id").reset_index().sort_values(["delivery_pct", "project_id"], ignore_index=True)
 
 
 def top_and_others(table: pd.DataFrame, by: str, n: int, label: str, others: str) -> pd.DataFrame:

@@ -161,6 +161,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Budgets as published for each year (a revision replaces the original). Spending is disbursements and expenditure by transaction date. The file was published on {date}: later years show budgets only.",
         "zh": "预算为各年度公布数（修订数取代原数）。支出为按交易日期计的拨付和支出。数据文件发布于{date}：此后年份仅有预算。",
     },
+    "funding.period_rule": {
+        "en": "The years chosen keep the budgets whose period overlaps them and the transactions dated in them; with a province chosen, the amounts of the projects working there stay project-wide (no source splits them by province).",
+        "zh": "所选年份保留预算期与之重叠的预算及日期在其内的交易；选定省份时，在当地开展工作的项目的金额仍为全项目数（任何来源均未按省份拆分）。",
+    },
+    "funding.delivery": {"en": "Delivery: budget against spending by project (USD)", "zh": "执行率：各项目预算与支出（美元）"},
+    "funding.delivery_note": {
+        "en": "Delivery is spending (disbursements and expenditure, reversals netted) as a share of the published budget, over the completed years up to {year} (the year before UNDP's latest published spending). Rule: a project below {flag}% is flagged, its spending trailing its budget. {n} of {total} projects are flagged; the chart shows the {shown} with the lowest delivery, the table every project (sort it by any column).",
+        "zh": "执行率为支出（拨付与支出，冲销已抵扣）占公开预算的比例，计算截至{year}年的已完成年份（开发计划署最新公布支出的前一年）。规则：执行率低于{flag}%的项目予以标记，即支出落后于预算。{total}个项目中有{n}个被标记；图表显示执行率最低的{shown}个，表格列出全部项目（可按任一列排序）。",
+    },
+    "funding.no_delivery": {"en": "No project in view has both a published budget and published spending for a completed year.", "zh": "所选项目中没有在已完成年份同时公布预算和支出的项目。"},
+    "funding.trails": {"en": "trails budget", "zh": "落后于预算"},
+    "funding.delivered": {"en": "{pct}% delivered", "zh": "执行率{pct}%"},
     "funding.by_funder": {"en": "Commitments and funds received by funder (USD)", "zh": "各出资方承诺与到位资金（美元）"},
     "funding.by_funder_note": {
         "en": "Funders as UNDP's transactions name them. Commitments are pledged funds; funds received are what arrived.",
@@ -496,6 +508,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "projects.outputs": {"en": "Outputs", "zh": "产出"},
     "col.budget_usd": {"en": "Budget", "zh": "预算"},
     "col.spending_usd": {"en": "Spending", "zh": "支出"},
+    "col.delivery_pct": {"en": "Delivery (% of budget)", "zh": "执行率（占预算%）"},
+    "col.trails": {"en": "Flag", "zh": "标记"},
     "col.incoming_commitment": {"en": "Committed", "zh": "承诺"},
     "col.incoming_funds": {"en": "Received", "zh": "到位"},
     "col.provider": {"en": "Provider", "zh": "资金提供方"},

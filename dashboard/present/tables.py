@@ -101,6 +101,23 @@ def budget_spending_table(view: View, lang: str) -> pd.DataFrame:
     return figures.budget_and_spending_by_year(view).assign(year=lambda f: f["year"].astype(str))
 
 
+@per_view
+def delivery_table(view: View, lang: str) -> pd.DataFrame:
+    """Per project with a published budget: budget, spending, delivery (%) and the flag
+    where spending trails the budget (`figures.delivery_by_project`), lowest delivery first."""
+    d = figures.delivery_by_project(view)
+    names = project_names(view.all_projects, lang)
+    return pd.DataFrame({"project": [names[p] for p in d["project_id"]], "budget_usd": d["budget_usd"], "spending_usd": d["spending_usd"],
+                         "delivery_pct": d["delivery_pct"], "trails": [t("funding.trails", lang) if x else "" for x in d["trails"]]})
+
+
+def delivery_note(view: View, shown: int, lang: str) -> str:
+    """The delivery rule as the page states it, with how many projects it flags."""
+    d = figures.delivery_by_project(view)
+    return t("funding.delivery_note", lang, year=figures.delivery_horizon(view), flag=figures.DELIVERY_FLAG_PCT, n=int(d["trails"].sum()),
+             total=len(d), shown=min(len(d), shown))
+
+
 FUNDERS_SHOWN = 10
 
 

@@ -10,7 +10,7 @@ from dashboard.domain.filters import View, per_view
 from dashboard.present import charts
 from dashboard.present.i18n import t, term
 from dashboard.present.province_map import province_map_figure
-from dashboard.present.tables import budget_spending_table, cofinancing_table, funds_by_funder_table, funding_by_type_table, funding_table, projects_roles_by_province, reach_by_unit, timeline_frames
+from dashboard.present.tables import budget_spending_table, cofinancing_table, delivery_table, funds_by_funder_table, funding_by_type_table, funding_table, projects_roles_by_province, reach_by_unit, timeline_frames
 from dashboard.ingest.iati import short_title
 from dashboard.schema.codelists import FUNDER_TYPES
 
@@ -56,6 +56,20 @@ def budget_spending_figure(view: View, lang: str) -> go.Figure:
     series = {"budget_usd": t("col.budget_usd", lang), "spending_usd": t("col.spending_usd", lang)}
     table = budget_spending_table(view, lang).rename(columns=series)
     return charts.grouped_bars(table, "year", list(series.values()), t("col.amount_usd", lang), lang)
+
+
+DELIVERY_SHOWN = 12  # bars a phone scrolls past comfortably; the table has every project
+
+
+@per_view
+def delivery_figure(view: View, lang: str) -> go.Figure:
+    """Budget against spending for the projects with the lowest delivery, each named with its
+    delivery rate (and the flag where spending trails the budget)."""
+    series = {"budget_usd": t("col.budget_usd", lang), "spending_usd": t("col.spending_usd", lang)}
+    table = delivery_table(view, lang).head(DELIVERY_SHOWN)
+    label = [f"{short_title(p, FUNDER_LABEL)} · {t('funding.delivered', lang, pct=f'{d:.0f}')}" + (f" · {flag}" if flag else "")
+             for p, d, flag in zip(table["project"], table["delivery_pct"], table["trails"])]
+    return charts.grouped_bars(table.assign(project=label).rename(columns=series), "project", list(series.values()), t("col.amount_usd", lang), lang)
 
 
 @per_view

@@ -111,3 +111,35 @@ def test_a_group_of_projects_joins_the_project_filter_and_the_address(bundled):
     assert at.multiselect(key="projects").value == energy
     assert at.query_params["project"] == energy
     assert at.selectbox(key="project_group").value is None  # ready for the next group
+
+
+def delivery_from_the_file(path: Path) -> tuple[int, list[tuple[float, float]]]:
+    """Each project's budget and spending over the completed years (those before the last
+    year with spending), worked out from the XML: a project activity with its outputs."""
+    activities = {a.findtext("iati-identifier"): a for a in ET.parse(path).getroot().iter("iati-activity")}
+    spending_years = [int(tr.find("transaction-date").get("iso-date")[:4]) for a in activities.values() for tr in a.iter("transaction")
+                      if tr.find("transaction-type").get("code") in ("3", "4")]
+    horizon = max(spending_years) - 1
+    pairs = []
+    for identifier, project in activities.items():
+        if "-PROJECT-" not in identifier:
+            continue
+        members = [project] + [activities[r.get("ref")] for r in project.iter("related-activity") if r.get("type") == "2" and r.get("ref") in activities]
+        budget = sum(float(b.findtext("value")) for a in members for b in a.iter("budget") if int(b.find("period-start").get("iso-date")[:4]) <= horizon)
+        spent = sum(float(tr.findtext("value")) for a in members for tr in a.iter("transaction")
+                    if tr.find("transaction-type").get("code") in ("3", "4") and int(tr.find("transaction-date").get("iso-date")[:4]) <= horizon)
+        if budget > 0:
+            pairs.append((round(budget), round(spent)))
+    return horizon, sorted(pairs)
+
+
+def test_delivery_by_project_matches_the_file_and_states_its_rule():
+    at = open_page("funding")
+    table = frame_of(at, "Flag")
+    horizon, expected = delivery_from_the_file(IATI)
+    shown_pairs = sorted((round(float(str(b).replace(",", ""))), round(float(str(s).replace(",", "")))) for b, s in zip(table["Budget"], table["Spending"]))
+    assert shown_pairs == expected
+    flagged = sum(s / b * 100 < 70 for b, s in expected)
+    assert (table["Flag"] == "trails budget").sum() == flagged
+    note = next(shown(c.value) for c in at.caption if shown(c.value).startswith("Delivery is spending"))
+    assert f"completed years up to {horizon}" in note and f"{flagged} of {len(expected)} projects are flagged" in note and "below 70%" in note
