@@ -39,7 +39,7 @@ def slides_html(slides: list[Slide], filters_line: str, images: dict[str, bytes]
         "h1{font-size:34pt;margin:0 0 .15in;color:#006EB5}ul{margin:0;padding-left:.3in}ul.large li{font-size:24pt;margin:.12in 0}"
         "ul.small li{font-size:15pt}img{display:block;flex:1 1 0;min-height:0;width:100%;object-fit:contain;margin:.1in 0}"
         ".cards{display:grid;grid-template-columns:repeat(4,1fr);gap:.25in;margin:.2in 0}.card{border-top:4px solid #006EB5;padding-top:.08in}"
-        ".card b{display:block;font-size:32pt;color:#006EB5}.card strong{display:block;font-size:15pt}.card small{display:block;font-size:10.5pt;color:#333}"
+        ".card b{display:block;font-size:32pt;color:#006EB5;white-space:nowrap}.card strong{display:block;font-size:15pt}.card small{display:block;font-size:10.5pt;color:#333}"
         "footer{margin-top:auto;padding-top:.1in;font-size:12pt;color:#555;display:flex;justify-content:space-between;gap:.3in}"
     )
     title = html.escape(f"{slides[0].title} · {filters_line}" if slides else filters_line)

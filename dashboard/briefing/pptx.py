@@ -108,7 +108,8 @@ def _add_cards(slide, cards, left, top, width, height) -> None:
         box = slide.shapes.add_textbox(left + (i % columns) * (cell_w + gap), top + (i // columns) * (cell_h + gap), cell_w, cell_h)
         frame = box.text_frame
         frame.word_wrap = True
-        parts = [(card.value, 36, True, UNDP_BLUE), (card.label, 16, True, None)] + ([(card.note, 11, False, None)] if card.note else [])
+        # A number never breaks across lines: its spaces are non-breaking ("US$ 146 M").
+        parts = [(card.value.replace(" ", "\u00a0"), 28, True, UNDP_BLUE), (card.label, 16, True, None)] + ([(card.note, 11, False, None)] if card.note else [])
         for j, (text, size, bold, colour) in enumerate(parts):
             paragraph = frame.paragraphs[0] if j == 0 else frame.add_paragraph()
             run = paragraph.add_run()
