@@ -143,6 +143,7 @@ def read_tables(directory: Path) -> tuple[dict[str, pd.DataFrame | None], list[P
         if table.optional and not (directory / table.file_name).exists():
             frames[table.name] = pd.DataFrame(columns=table.all_column_names, dtype=object)
             continue
-        frames[table.name], found = read_table(directory / table.file_name, table)
+        frame, found = read_table(directory / table.file_name, table)
+        frames[table.name] = None if frame is None else table.with_added_columns(frame)
         problems += found
     return frames, problems

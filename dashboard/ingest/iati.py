@@ -23,7 +23,7 @@ from lxml import etree
 from dashboard import places
 from dashboard.dates import date_bounds, plausible_year
 from dashboard.ingest.bounds import LIMITS
-from dashboard.schema.codelists import PROJECT_STATUSES, TRANSACTION_KINDS
+from dashboard.schema.codelists import IATI_ORGANISATION_TYPES, PROJECT_STATUSES, TRANSACTION_KINDS
 
 # IATI activity-status codes → our statuses (3 'finalisation': the work is done, the books are closing).
 STATUSES = {"1": "planned", "2": "ongoing", "3": "completed", "4": "completed", "5": "cancelled", "6": "suspended"}
@@ -32,7 +32,15 @@ assert set(STATUSES.values()) <= set(PROJECT_STATUSES)
 ROLES = {"1": "funder", "2": "accountable", "3": "extending", "4": "implementing_partner"}
 ORG_TYPES = {"10": "government", "11": "government", "15": "government", "21": "ngo", "22": "ngo", "23": "ngo", "24": "ngo",
              "30": "other", "40": "international", "60": "other", "70": "private", "71": "private", "72": "private", "73": "private", "80": "academic", "90": "other"}
+assert set(ORG_TYPES) == set(IATI_ORGANISATION_TYPES)
 UNDP_REF = "XM-DAC-41114"
+
+
+def _org_type(org) -> str:
+    """An organisation's IATI type code as published, or '' where it gives none or one outside
+    the code list (UNDP's file writes type="0" on a few)."""
+    code = (org.get("type") or "").strip() if org is not None else ""
+    return code if code in ORG_TYPES else ""
 RESULT_KINDS = {"1": "output", "2": "outcome", "3": "impact", "9": "other"}
 # OECD DAC 5-digit sectors (vocabulary 1) → themes, by the sector's first three digits
 # where the whole group shares a theme, else by the full code.
@@ -280,7 +288,7 @@ class Reader:
             activity.rows["transactions"].append({
                 "date": self.date(t.find("transaction-date"), identifier), "kind": TRANSACTION_KINDS[int(code) - 1],
                 "amount_usd": self.amount(t, identifier, default_currency),
-                "provider": _text(t, "provider-org"), "receiver": _text(t, "receiver-org"),
+                "provider": _text(t, "provider-org"), "provider_type": _org_type(t.find("provider-org")), "receiver": _text(t, "receiver-org"),
                 "section": self.section(identifier, t), **provenance,
             })
         activity.rows["locations"] = [row for loc in el.findall("location") if (row := self.location(loc, identifier))]

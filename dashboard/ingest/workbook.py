@@ -76,7 +76,8 @@ def read_workbook(data: bytes, name: str, limits: Limits = LIMITS) -> tuple[dict
                 frames[table.name] = None
                 continue
             sheet.reset_dimensions()  # read the rows the sheet holds, not the grid it declares
-            frames[table.name], stray = _sheet_frame(sheet, last_row)
+            frame, stray = _sheet_frame(sheet, last_row)
+            frames[table.name] = table.with_added_columns(frame)
             problems += [Problem(sheet_label(table), row, f"column {get_column_letter(col)}", value, "cells only under a column name of row 1")
                          for row, col, value in stray]
     finally:

@@ -76,3 +76,7 @@ TRANSACTION_KINDS = (
     "incoming_pledge",
 )
 RESULT_KINDS = ("output", "outcome", "impact", "other")
+# IATI's OrganisationType code list: 10 government, 11 local government, 15 other public
+# sector, 21-24 NGOs, 30 public-private partnership, 40 multilateral, 60 foundation, 70-73
+# private sector, 80 academic, 90 other.
+IATI_ORGANISATION_TYPES = ("10", "11", "15", "21", "22", "23", "24", "30", "40", "60", "70", "71", "72", "73", "80", "90")

@@ -39,6 +39,9 @@ class Column:
     references: tuple[str, str] | None = None  # (table, column), or ("provinces", "code")
     pattern: str | None = None  # a regular expression the whole value must match (ids, numbers)
     pattern_means: str = ""  # the pattern as a person reads it, for problems
+    # When the column was added (YYYY-MM). Packages written before it may lack the column;
+    # it then reads as empty, so older packages, workbooks and uploads stay valid.
+    added: str = ""
 
     @property
     def may_be_empty(self) -> bool:
@@ -66,6 +69,12 @@ class Table:
     def file_name(self) -> str:
         """The table's file name in a CSV package."""
         return f"{self.name}.csv"
+
+    def with_added_columns(self, frame):
+        """The table's frame as read, with each column added to the schema since the file was
+        written (absent from its header) filled in as empty cells."""
+        absent = [c.name for c in self.columns if c.added and c.name not in frame.columns]
+        return frame.assign(**{name: "" for name in absent}) if absent else frame
 
     def column(self, name: str) -> Column:
         """The declared column called `name`."""

@@ -62,7 +62,7 @@ def test_formats_follow_the_language():
 
 
 def test_placeholders_are_filled():
-    assert t("kpi.funding_note", "zh", n=2) == "2个项目未报告资金"
+    assert t("kpi.spending_share", "zh", share=43) == "占公开预算的43%"
 
 
 def test_self_hosted_font_covers_every_chinese_character_we_show():

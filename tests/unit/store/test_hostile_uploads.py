@@ -105,9 +105,16 @@ def test_a_60_mb_file_is_refused_by_its_size(latest):
     assert "a file of at most 50 MB" in refused("activities.xml", hostile.single_line_xml(60), latest)
 
 
+def transaction(columns: list[str], project: str, source: str, line: int) -> list[str]:
+    """One valid transactions row, its cells in the order of `columns`."""
+    row = {"project_id": project, "line": str(line), "date": "2017-06-30", "kind": "expenditure", "amount_usd": str(1000 + line),
+           "provider": "UNDP", "source_id": source, "section": f"line {line}"}
+    return [row.get(c, "") for c in columns]
+
+
 def test_a_real_200_000_row_workbook_is_refused_with_its_limit_and_a_way_on(latest):
     columns = TABLE_BY_NAME["transactions"].all_column_names
-    rows = (["river", "", str(i), "2017-06-30", "expenditure", str(1000 + i), "UNDP", "", "src-small", f"line {i}", "", ""] for i in range(1, 200_001))
+    rows = (transaction(columns, "river", "src-small", i) for i in range(1, 200_001))
     big = hostile.rows_workbook(latest, "transactions", columns, rows)
     problem = refused("portfolio.xlsx", big, latest)
     assert "sheet transactions: found 'more than 100,000 rows with data'" in problem and "zipped CSV package" in problem
@@ -118,11 +125,11 @@ def test_a_sheet_up_to_the_row_limit_is_read(latest):
     columns = TABLE_BY_NAME["transactions"].all_column_names
     project = latest["projects"]["project_id"].iloc[0]
     source = latest["sources"]["source_id"].iloc[0]
-    rows = [[project, "", str(i), "2017-06-30", "expenditure", str(1000 + i), "UNDP", "", source, f"line {i}", "", ""] for i in range(1, 2001)]
+    rows = [transaction(columns, project, source, i) for i in range(1, 2001)]
     limits = replace(LIMITS, sheet_rows=2000)
     frames, problems, _ = answered("portfolio.xlsx", hostile.rows_workbook(latest, "transactions", columns, rows), latest, limits)
     assert problems == [] and len(frames["transactions"]) == 2000
-    rows.append([project, "", "2001", "2017-06-30", "expenditure", "1", "UNDP", "", source, "one more", "", ""])
+    rows.append(transaction(columns, project, source, 2001))
     assert "more than 2,000 rows" in refused("portfolio.xlsx", hostile.rows_workbook(latest, "transactions", columns, rows), latest, limits)
 
 
