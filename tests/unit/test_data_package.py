@@ -119,3 +119,22 @@ def test_packages_written_the_old_way_read_the_same(tmp_path):
     before, after = read_package(BUNDLED_DATA_DIR), read_package(old)
     for table in TABLES:
         pd.testing.assert_frame_equal(after[table.name], before[table.name])
+
+
+def test_a_package_written_before_a_column_was_added_still_reads(tmp_path):
+    """transactions.provider_type came in 2026-12: a package without it reads it as empty."""
+    old = shutil.copytree(BUNDLED_DATA_DIR, tmp_path / "old", ignore=shutil.ignore_patterns("iati"))
+    frame = pd.read_csv(old / "transactions.csv", dtype=str, keep_default_na=False).drop(columns="provider_type")
+    frame.to_csv(old / "transactions.csv", index=False)
+    read = read_package(old)["transactions"]
+    assert len(read) == len(frame) and read["provider_type"].isna().all()
+
+
+def test_provider_types_are_the_ones_the_file_publishes():
+    import xml.etree.ElementTree as ET
+    from collections import Counter
+
+    published = Counter(p.get("type") for p in ET.parse(BUNDLED_DATA_DIR / "iati" / "undp-china-2017.xml").getroot().iter("provider-org"))
+    expected = {code: n for code, n in published.items() if code and code.strip() != "0"}  # "0" is no IATI code
+    types = pd.read_csv(BUNDLED_DATA_DIR / "transactions.csv", dtype=str, keep_default_na=False)["provider_type"]
+    assert Counter(t for t in types if t) == {code.strip(): n for code, n in expected.items()}
