@@ -5,7 +5,8 @@ import streamlit as st
 from dashboard.domain import figures
 from dashboard.present import view_figures
 from dashboard.present.i18n import format_partial_date, format_usd, join_names, t
-from dashboard.present.tables import budget_spending_table, cofinancing_table, delivery_note, delivery_table, funds_by_funder_table, not_reported, funding_by_type_table, funding_table, project_names, sections_table
+from dashboard.present.tables import (FUNDERS_SHOWN, budget_spending_table, cofinancing_table, delivery_note, delivery_table, funders_table, funding_by_kind_table,
+                                      funding_by_type_table, funding_differences_table, funding_table, not_reported, project_names, sections_table)
 from dashboard.web import components, state
 
 ctx = state.context()
@@ -15,6 +16,20 @@ names = project_names(view.all_projects, lang)
 records = [view["funding"], view["budgets"], view["transactions"]]
 sources = sections_table(records, view["sources"], lang)
 
+# The whole portfolio first: every funder of either source, once, with its kinds of amount apart.
+funders = funders_table(view, lang)
+note = t("funding.funders_note", lang, n=min(FUNDERS_SHOWN, len(funders)), total=len(funders))
+components.figure_block("funders", t("funding.funders", lang), view_figures.funders_figure(view, lang), funders, sources, lang, note=note)
+
+by_kind = funding_by_kind_table(view, lang)
+components.figure_block("funding-by-kind", t("funding.by_kind", lang), view_figures.funding_by_kind_figure(view, lang), by_kind, sources, lang,
+                        note=t("funding.by_kind_note", lang))
+
+cofinancing = cofinancing_table(view, lang)
+note = t("funding.cofinancing_note", lang, n=min(view_figures.COFINANCING_SHOWN, len(cofinancing)), total=len(cofinancing))
+components.figure_block("cofinancing", t("funding.cofinancing_portfolio", lang), view_figures.cofinancing_figure(view, lang), cofinancing, sources, lang, note=note)
+
+# The project documents' own funding lines, as the documents give them.
 by_funder = funding_table(view, lang)
 figure = view_figures.funding_figure(view, lang)
 components.figure_block("funding-by-project", t("funding.title", lang), figure, by_funder, sources, lang)
@@ -22,10 +37,6 @@ components.figure_block("funding-by-project", t("funding.title", lang), figure, 
 by_type = funding_by_type_table(view, lang)
 figure = view_figures.funding_share_figure(view, lang)
 components.figure_block("funding-by-type", t("funding.by_type", lang), figure, by_type, sources, lang)
-
-cofinancing = cofinancing_table(view, lang)
-figure = view_figures.cofinancing_figure(view, lang)
-components.figure_block("cofinancing", t("funding.cofinancing", lang), figure, cofinancing, sources, lang)
 
 st.header(t("funding.published", lang))
 st.caption(t("funding.period_rule", lang))
@@ -43,9 +54,12 @@ else:
     else:
         note = delivery_note(view, view_figures.DELIVERY_SHOWN, lang)
         components.figure_block("delivery", t("funding.delivery", lang), view_figures.delivery_figure(view, lang), delivery, published, lang, note=note)
-    by_funder = funds_by_funder_table(view, lang)
-    components.figure_block("funds-by-funder", t("funding.by_funder", lang), view_figures.funds_by_funder_figure(view, lang), by_funder, published, lang,
-                            note=t("funding.by_funder_note", lang))
+
+differences = funding_differences_table(view, lang)
+if len(differences):
+    st.subheader(t("funding.differences", lang))
+    st.caption(t("sources.differences_intro", lang))
+    components.show_table(differences, lang)
 
 st.subheader(t("funding.not_reported", lang))
 missing = figures.projects_without_funding(view)

@@ -3,6 +3,7 @@ language or formatting (that is `present/`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ import pandas as pd
 
 from dashboard import places
 from dashboard.domain.filters import View, per_view, shared
+from dashboard.schema.codelists import FUNDER_KINDS
 
 
 @dataclass(frozen=True)
@@ -74,12 +76,25 @@ def funding_by_type(view: View) -> pd.DataFrame:
 
 @per_view
 def cofinancing(view: View) -> pd.DataFrame:
-    """Per project: government and UNDP contributions side by side (other funders excluded)."""
+    """Per project: the Government of China's and UNDP's contributions from one source per
+    project, so no project counts twice: its commitments in UNDP's file where it has any,
+    else its documented funding lines; `source` says which ('published' or 'documented').
+    Other funders are left out; projects with neither contribution have no row. Package
+    order."""
+    tr = view["transactions"]
+    committed = tr[(tr["kind"] == "incoming_commitment") & tr["provider"].notna()]
+    types = committed["provider_type"] if "provider_type" in committed.columns else pd.Series(None, index=committed.index)
+    published = committed.assign(kind_of=[funder_kind(n, c if isinstance(c, str) else None) for n, c in zip(committed["provider"], types)], source="published")
     f = view["funding"].dropna(subset=["amount_usd"])
-    f = f[f["funder_type"].isin(["government", "undp"])]
-    wide = f.groupby(["project_id", "funder_type"], sort=False)["amount_usd"].sum().unstack().reindex(columns=["government", "undp"])
-    wide = wide.reindex(list(dict.fromkeys(f["project_id"])))  # package order, as the other charts
-    return pd.DataFrame({"project_id": wide.index, "government": wide["government"].values, "undp": wide["undp"].values})
+    documented = f.assign(kind_of=[funder_kind(n or "", None, d) for n, d in zip(f["funder"], f["funder_type"])], source="documented")
+    documented = documented[~documented["project_id"].isin(set(published["project_id"]))]
+    lines = pd.concat([published[["project_id", "kind_of", "source", "amount_usd"]], documented[["project_id", "kind_of", "source", "amount_usd"]]])
+    lines = lines[lines["kind_of"].isin(["government", "undp"])]
+    wide = lines.groupby(["project_id", "kind_of"])["amount_usd"].sum().unstack().reindex(columns=["government", "undp"])
+    order = [p for p in view.project_ids if p in wide.index]
+    source = lines.groupby("project_id")["source"].first()
+    return pd.DataFrame({"project_id": order, "government": wide.loc[order, "government"].values, "undp": wide.loc[order, "undp"].values,
+                         "source": source.reindex(order).values})
 
 
 @per_view
@@ -130,6 +145,97 @@ def funder_key(name: str) -> str:
     return "united nations development programme" if key == "undp" else key
 
 
+UNDP_KEY = "united nations development programme"
+# Names that say what kind of funder they are, for providers UNDP's file gives no type.
+_MULTILATERAL_WORDS = ("global environment", "montreal protocol", "multilateral fund")
+_PRIVATE_WORDS = ("co. ltd", "co.,ltd", "company", "corporation", "foundation", " inc", " ltd", "group", "manufacturer")
+
+
+@functools.lru_cache(maxsize=1)
+def _chinese_words() -> tuple[str, ...]:
+    """Words that place an organisation in China: the country and its provincial-level divisions."""
+    provinces = [row["name_en"].casefold() for row in places.province_rows()]
+    return ("china", "chinese", "chn-", "prc", *provinces)
+
+
+def is_chinese(key: str) -> bool:
+    """Whether a funder's name (as `funder_key` gives it) places it in China."""
+    return any(word in key for word in _chinese_words())
+
+
+def funder_kind(name: str, iati_type: str | None = None, documented_type: str | None = None) -> str:
+    """A funder's kind (one of FUNDER_KINDS): the documents' own type where they give one,
+    else IATI's organisation type (a government is China's own, or a bilateral donor's),
+    else what its name says; 'other' when nothing does."""
+    key = funder_key(name)
+    china = is_chinese(key)
+    if key == UNDP_KEY or documented_type == "undp":
+        return "undp"
+    if documented_type in ("government", "other"):
+        return documented_type
+    code = iati_type or ""
+    if code == "11" or (code in ("10", "15") and china):  # a local government here is China's
+        return "government"
+    if code in ("10", "15"):
+        return "bilateral"
+    if code == "40":
+        return "multilateral"
+    if code in ("60", "70", "71", "72", "73"):
+        return "private"
+    if code:
+        return "other"
+    if key.startswith("government") or " gov" in f" {key}":
+        return "government" if china else "bilateral"
+    if any(w in key for w in _MULTILATERAL_WORDS):
+        return "multilateral"
+    if any(w in f" {key}" for w in _PRIVATE_WORDS):
+        return "private"
+    return "other"
+
+
+AMOUNT_KINDS = ("documented_usd", "committed_usd", "received_usd")
+
+
+@per_view
+def funders(view: View) -> pd.DataFrame:
+    """Every funder in view, one row each however its name is written: funder (the name as
+    first written, the documents before UNDP's file), kind, and its amounts by kind, never
+    added together: documented_usd (the project documents' funding lines), committed_usd and
+    received_usd (commitments and funds received in UNDP's file). Largest first, by the
+    larger of its documented and committed amounts."""
+    f = view["funding"]
+    documented = f[(f["funder_type"] != "not_reported") & f["funder"].notna()]
+    tr = view["transactions"]
+    inflow = tr[tr["kind"].isin(FUNDS_IN) & tr["provider"].notna()]
+    types = inflow["provider_type"] if "provider_type" in inflow.columns else pd.Series(None, index=inflow.index)
+    lines = pd.concat([
+        pd.DataFrame({"funder": documented["funder"], "kind": [funder_kind(n, None, d) for n, d in zip(documented["funder"], documented["funder_type"])],
+                      "amount": "documented_usd", "amount_usd": documented["amount_usd"]}),
+        pd.DataFrame({"funder": inflow["provider"], "kind": [funder_kind(n, c if isinstance(c, str) else None) for n, c in zip(inflow["provider"], types)],
+                      "amount": inflow["kind"].map({"incoming_commitment": "committed_usd", "incoming_funds": "received_usd"}), "amount_usd": inflow["amount_usd"]}),
+    ], ignore_index=True)
+    columns = ["funder", "kind", *AMOUNT_KINDS]
+    if lines.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object if c in ("funder", "kind") else float) for c in columns})
+    lines["key"] = lines["funder"].map(funder_key)
+    first = lines.drop_duplicates("key").set_index("key")
+    amounts = lines.pivot_table(index="key", columns="amount", values="amount_usd", aggfunc="sum").reindex(columns=list(AMOUNT_KINDS))
+    out = first[["funder", "kind"]].join(amounts).reset_index(drop=True).rename_axis(None, axis=1)
+    rank = out[["documented_usd", "committed_usd"]].max(axis=1).fillna(out["received_usd"])
+    return out.assign(_rank=rank).sort_values(["_rank", "funder"], ascending=[False, True], na_position="last", ignore_index=True).drop(columns="_rank")[columns]
+
+
+@per_view
+def funding_by_kind(view: View) -> pd.DataFrame:
+    """Per kind of funder (FUNDER_KINDS order, kinds with no amount left out): each kind of
+    amount summed across funders, and its share (%) of that kind's total."""
+    f = funders(view)
+    sums = f.groupby("kind")[list(AMOUNT_KINDS)].sum(min_count=1).reindex([k for k in FUNDER_KINDS if k in set(f["kind"])])
+    shares = (sums / sums.sum(min_count=1).replace(0, float("nan")) * 100).round(1)
+    out = sums.join(shares.add_suffix("_share")).reset_index(names="kind")
+    return out[out[list(AMOUNT_KINDS)].notna().any(axis=1)].reset_index(drop=True)
+
+
 @per_view
 def money(view: View) -> Money:
     """The amounts the headline shows, each kind on its own."""
@@ -137,13 +243,10 @@ def money(view: View) -> Money:
     budget, spending = by_year["budget_usd"].sum(min_count=1), by_year["spending_usd"].sum(min_count=1)
     documented = view["funding"].dropna(subset=["amount_usd"])
     tr = view["transactions"]
-    named = view["funding"].loc[view["funding"]["funder_type"] != "not_reported", "funder"].dropna()
-    providers = tr.loc[tr["kind"].isin(FUNDS_IN), "provider"].dropna()
-    funders = {funder_key(n) for n in [*named, *providers] if n.strip()}
     return Money(
         budget_usd=None if pd.isna(budget) else float(budget),
         spending_usd=None if pd.isna(spending) else float(spending),
-        funders=len(funders),
+        funders=len(funders(view)),
         documented_usd=float(documented["amount_usd"].sum()) if len(documented) else None,
         projects_without_amount=projects_without_funding(view),
     )
@@ -212,26 +315,6 @@ def delivery_by_project(view: View) -> pd.DataFrame:
     out["delivery_pct"] = (out["spending_usd"] / out["budget_usd"] * 100).round(1)
     out["trails"] = out["delivery_pct"] < DELIVERY_FLAG_PCT
     return out.rename_axis("project_id").reset_index().sort_values(["delivery_pct", "project_id"], ignore_index=True)
-
-
-def top_and_others(table: pd.DataFrame, by: str, n: int, label: str, others: str) -> pd.DataFrame:
-    """The `n` largest rows by `by`, then one row `others` summing the rest (when there is a rest)."""
-    table = table.sort_values(by, ascending=False, ignore_index=True)
-    if len(table) <= n + 1:
-        return table
-    rest = table.iloc[n:].drop(columns=[label]).sum(numeric_only=True)
-    return pd.concat([table.iloc[:n], pd.DataFrame([{label: others, **rest.to_dict()}])], ignore_index=True)
-
-
-@per_view
-def funds_by_funder(view: View) -> pd.DataFrame:
-    """Per funder as published (None where the provider is not named): commitments and funds
-    received, USD, largest commitment first."""
-    tr = view["transactions"]
-    inflow = tr[tr["kind"].isin(FUNDS_IN)].assign(provider=lambda f: f["provider"].fillna(""))
-    wide = inflow.pivot_table(index="provider", columns="kind", values="amount_usd", aggfunc="sum").reindex(columns=list(FUNDS_IN))
-    out = wide.rename_axis(None, axis=1).reset_index()
-    return out.sort_values(["incoming_commitment", "incoming_funds"], ascending=False, ignore_index=True)
 
 
 # Reach --------------------------------------------------------------------------------

@@ -101,6 +101,9 @@ def budget_spending_table(view: View, lang: str) -> pd.DataFrame:
     return figures.budget_and_spending_by_year(view).assign(year=lambda f: f["year"].astype(str))
 
 
+FUNDERS_SHOWN = 10
+
+
 @per_view
 def delivery_table(view: View, lang: str) -> pd.DataFrame:
     """Per project with a published budget: budget, spending, delivery (%) and the flag
@@ -118,17 +121,6 @@ def delivery_note(view: View, shown: int, lang: str) -> str:
              total=len(d), shown=min(len(d), shown))
 
 
-FUNDERS_SHOWN = 10
-
-
-@per_view
-def funds_by_funder_table(view: View, lang: str) -> pd.DataFrame:
-    """Per funder as published: commitments and funds received (USD); the ten largest and 'others'."""
-    table = figures.funds_by_funder(view)
-    table = table.assign(provider=[normalised_name(p) if p else t("funder_type.not_reported", lang) for p in table["provider"]])
-    return figures.top_and_others(table, "incoming_commitment", FUNDERS_SHOWN, "provider", t("funding.other_funders", lang, n=max(0, len(table) - FUNDERS_SHOWN)))
-
-
 @per_view
 def funding_by_type_table(view: View, lang: str) -> pd.DataFrame:
     """Reported funding per type of funder: funder_type, amount_usd, share (%)."""
@@ -138,10 +130,45 @@ def funding_by_type_table(view: View, lang: str) -> pd.DataFrame:
 
 @per_view
 def cofinancing_table(view: View, lang: str) -> pd.DataFrame:
-    """Per project: government and undp contributions."""
+    """Per project: government and UNDP contributions, and which source they come from."""
     co = figures.cofinancing(view)
     names = project_names(view["projects"], lang)
-    return pd.DataFrame({"project": [names[p] for p in co["project_id"]], "government": co["government"].values, "undp": co["undp"].values})
+    source = {"published": t("funding.from_published", lang), "documented": t("funding.from_documents", lang)}
+    return pd.DataFrame({"project": [names[p] for p in co["project_id"]], "government": co["government"].values, "undp": co["undp"].values,
+                         "amount_source": [source[s] for s in co["source"]]})
+
+
+@per_view
+def funders_table(view: View, lang: str) -> pd.DataFrame:
+    """Every funder in view (`figures.funders`): name, type of funder and each kind of amount."""
+    f = figures.funders(view)
+    return f.assign(funder=[normalised_name(n) for n in f["funder"]], kind=[term("funder_kind", k, lang) for k in f["kind"]]).rename(columns={"kind": "funder_kind"})
+
+
+@per_view
+def largest_funders_table(view: View, lang: str) -> pd.DataFrame:
+    """The FUNDERS_SHOWN largest funders, then the rest as one row (their amounts summed kind by kind)."""
+    table = funders_table(view, lang)
+    if len(table) <= FUNDERS_SHOWN + 1:
+        return table
+    rest = table.iloc[FUNDERS_SHOWN:]
+    others = {"funder": t("funding.other_funders", lang, n=len(rest)), "funder_kind": "", **rest[list(figures.AMOUNT_KINDS)].sum(min_count=1).to_dict()}
+    return pd.concat([table.iloc[:FUNDERS_SHOWN], pd.DataFrame([others])], ignore_index=True)
+
+
+@per_view
+def funding_by_kind_table(view: View, lang: str) -> pd.DataFrame:
+    """Per type of funder: each kind of amount and its share (%)."""
+    by_kind = figures.funding_by_kind(view)
+    return by_kind.assign(kind=[term("funder_kind", k, lang) for k in by_kind["kind"]]).rename(columns={"kind": "funder_kind"})
+
+
+@per_view
+def funding_differences_table(view: View, lang: str) -> pd.DataFrame:
+    """Where the documents and UNDP's file disagree about the projects in view (as `/sources` lists them)."""
+    table = differences_table(view.package, lang)
+    names = set(project_names(view["projects"], lang).values())
+    return table[table["project"].isin(names)].reset_index(drop=True)
 
 
 # Reach --------------------------------------------------------------------------------

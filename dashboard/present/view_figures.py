@@ -10,7 +10,7 @@ from dashboard.domain.filters import View, per_view
 from dashboard.present import charts
 from dashboard.present.i18n import t, term
 from dashboard.present.province_map import province_map_figure
-from dashboard.present.tables import budget_spending_table, cofinancing_table, delivery_table, funds_by_funder_table, funding_by_type_table, funding_table, projects_roles_by_province, reach_by_unit, timeline_frames
+from dashboard.present.tables import budget_spending_table, cofinancing_table, delivery_table, funding_by_kind_table, funding_by_type_table, funding_table, largest_funders_table, projects_roles_by_province, reach_by_unit, timeline_frames
 from dashboard.ingest.iati import short_title
 from dashboard.schema.codelists import FUNDER_TYPES
 
@@ -42,12 +42,39 @@ def funding_share_figure(view: View, lang: str) -> go.Figure:
     return charts.share_bars(funding_by_type_table(view, lang), "funder_type", "amount_usd", "share", t("col.amount_usd", lang), lang, funder_order(lang))
 
 
+COFINANCING_SHOWN = 12  # projects on the chart; the table lists every one
+
+
 @per_view
 def cofinancing_figure(view: View, lang: str) -> go.Figure:
-    """Government and UNDP funding side by side per project."""
-    series = {c: term("funder_type", c, lang) for c in ("government", "undp")}
-    table = cofinancing_table(view, lang).rename(columns=series)
-    return charts.grouped_bars(table, "project", list(series.values()), t("col.amount_usd", lang), lang, funder_order(lang))
+    """Government and UNDP contributions side by side, for the projects with the most of them."""
+    series = {c: term("funder_kind", c, lang) for c in ("government", "undp")}
+    table = cofinancing_table(view, lang)
+    shown = table.assign(_total=table[["government", "undp"]].sum(axis=1)).nlargest(COFINANCING_SHOWN, "_total", keep="first").sort_index()
+    shown = shown.drop(columns=["_total", "amount_source"]).assign(project=lambda f: [short_title(p, FUNDER_LABEL) for p in f["project"]])
+    return charts.grouped_bars(shown.rename(columns=series), "project", list(series.values()), t("col.amount_usd", lang), lang)
+
+
+AMOUNT_SERIES = ("documented_usd", "committed_usd", "received_usd")
+
+
+@per_view
+def funders_figure(view: View, lang: str) -> go.Figure:
+    """The largest funders across the portfolio (the rest as one bar), each kind of amount its own bar."""
+    series = {c: t(f"col.{c}", lang) for c in AMOUNT_SERIES}
+    table = largest_funders_table(view, lang).rename(columns=series)
+    table = table.assign(funder=[short_title(f, FUNDER_LABEL) for f in table["funder"]])
+    present = [name for name in series.values() if table[name].notna().any()]
+    return charts.grouped_bars(table, "funder", present, t("col.amount_usd", lang), lang, list(series.values()))
+
+
+@per_view
+def funding_by_kind_figure(view: View, lang: str) -> go.Figure:
+    """Commitments and documented funding per type of funder, each kind of amount its own bar."""
+    series = {c: t(f"col.{c}", lang) for c in AMOUNT_SERIES}
+    table = funding_by_kind_table(view, lang).rename(columns=series)
+    present = [name for name in list(series.values())[:2] if table[name].notna().any()]
+    return charts.grouped_bars(table, "funder_kind", present, t("col.amount_usd", lang), lang, list(series.values()))
 
 
 @per_view
@@ -70,16 +97,6 @@ def delivery_figure(view: View, lang: str) -> go.Figure:
     label = [f"{short_title(p, FUNDER_LABEL)} · {t('funding.delivered', lang, pct=f'{d:.0f}')}" + (f" · {flag}" if flag else "")
              for p, d, flag in zip(table["project"], table["delivery_pct"], table["trails"])]
     return charts.grouped_bars(table.assign(project=label).rename(columns=series), "project", list(series.values()), t("col.amount_usd", lang), lang)
-
-
-@per_view
-def funds_by_funder_figure(view: View, lang: str) -> go.Figure:
-    """Commitments and funds received per funder, the largest ten and the rest together."""
-    series = {"incoming_commitment": t("col.incoming_commitment", lang), "incoming_funds": t("col.incoming_funds", lang)}
-    table = funds_by_funder_table(view, lang).rename(columns=series)
-    # Names as long as a sentence would run off a phone: the chart shows their start, the table all of them.
-    table = table.assign(provider=[short_title(p, FUNDER_LABEL) for p in table["provider"]])
-    return charts.grouped_bars(table, "provider", list(series.values()), t("col.amount_usd", lang), lang)
 
 
 @per_view

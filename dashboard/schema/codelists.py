@@ -76,6 +76,8 @@ TRANSACTION_KINDS = (
     "incoming_pledge",
 )
 RESULT_KINDS = ("output", "outcome", "impact", "other")
+# Kinds of funder across the portfolio, from IATI's organisation types and the documents.
+FUNDER_KINDS = ("government", "undp", "multilateral", "bilateral", "private", "other")
 # IATI's OrganisationType code list: 10 government, 11 local government, 15 other public
 # sector, 21-24 NGOs, 30 public-private partnership, 40 multilateral, 60 foundation, 70-73
 # private sector, 80 academic, 90 other.

@@ -47,7 +47,9 @@ def warm_up(package: Package) -> None:
             view_figures.reach_figure(view, "countries", lang)
             view_figures.timeline_figure(view, lang)
             view_figures.budget_spending_figure(view, lang)
-            view_figures.funds_by_funder_figure(view, lang)
+            view_figures.funders_figure(view, lang)
+            view_figures.funding_by_kind_figure(view, lang)
+            view_figures.delivery_figure(view, lang)
             for number in range(1, len(BUILDERS) + 1):
                 shown_slide(view, number, lang)
     except Exception:  # noqa: BLE001 - a warm-up that fails leaves the pages to do the work

@@ -67,10 +67,55 @@ def test_funding_page_shows_budget_against_spending_per_year_from_the_file():
     assert {int(y): float(str(v).replace(",", "")) for y, v in table["Budget"].items()} == expected
 
 
-def test_funding_page_groups_funders_past_the_ten_largest():
-    at = open_page("funding", {"lang": "zh"})
-    table = frame_of(at, "承诺")
-    assert len(table) == 11 and table.iloc[-1, 0].startswith("其他") and table.iloc[0, 0] == "Global Environment Fund Truste"
+def commitments(path: Path, activities: tuple[str, ...] | None = None) -> dict[str, float]:
+    """Incoming commitments (type 11) per provider as named, from the XML (optionally of some activities only)."""
+    totals: dict[str, float] = defaultdict(float)
+    for activity in ET.parse(path).getroot().iter("iati-activity"):
+        if activities is not None and activity.findtext("iati-identifier") not in activities:
+            continue
+        for tr in activity.iter("transaction"):
+            if tr.find("transaction-type").get("code") == "11" and tr.find("provider-org") is not None:
+                name = "".join(tr.find("provider-org").itertext()).strip()
+                if name:
+                    totals[name] += float(tr.findtext("value"))
+    return totals
+
+
+def test_the_largest_funders_span_both_sources_each_once_with_its_type(bundled):
+    from dashboard.present.tables import funders_table
+    from helpers import view_of
+
+    every = funders_table(view_of(bundled), "en")  # the page shows it fifty rows at a time
+    assert every["committed_usd"].sum() == pytest.approx(sum(commitments(IATI).values()))  # every commitment of the file, once
+    assert len(every) == len(set(every["funder"]))
+    at = open_page("funding")
+    table = frame_of(at, "Type of funder")
+    amount = {f: float(str(v).replace(",", "")) for f, v in zip(table["Funder"], table["Committed (UNDP's file)"]) if str(v) != "not reported"}
+    published = commitments(IATI)
+    assert table.iloc[0]["Funder"] == "Global Environment Fund Truste" and amount["Global Environment Fund Truste"] == published["Global Environment Fund Truste"]
+    kinds = dict(zip(table["Funder"], table["Type of funder"]))
+    assert (kinds["Global Environment Fund Truste"], kinds["Government of Norway"], kinds["Baidu Foundation"], kinds["Government of China"]) == (
+        "Multilateral fund", "Bilateral donor (another government)", "Private sector", "Government (China)")
+    # UNDP is named 'UNDP' by the documents and 'UNITED NATIONS DEVELOPMENT PROGRAMME' by the file: one row.
+    assert (table["Type of funder"] == "UNDP").sum() == 1
+    undp = table[table["Type of funder"] == "UNDP"].iloc[0]
+    assert float(str(undp["In the project documents"]).replace(",", "")) == 3_000_000  # ALP III 2 M and good governance 1 M
+
+
+def test_funding_by_type_across_the_portfolio_shares_each_kind_on_its_own():
+    table = frame_of(open_page("funding", {"lang": "zh"}), "占承诺比例（%）")
+    shares = [float(v) for v in table["占承诺比例（%）"] if str(v) not in ("未报告", "nan")]
+    assert sum(shares) == pytest.approx(100, abs=0.5)
+    assert "多边基金" in set(table["出资方类型"])
+
+
+def test_cofinancing_takes_one_source_per_project():
+    table = frame_of(open_page("funding"), "Amounts from").set_index("Project")
+    governance = table.loc["Public Sector Good Governance"]
+    from_file = commitments(IATI, ("XM-DAC-41114-PROJECT-00047007", "XM-DAC-41114-OUTPUT-00056242"))
+    assert governance["Amounts from"] == "UNDP's file (commitments)"
+    assert float(str(governance["Government"]).replace(",", "")) == sum(v for k, v in from_file.items() if "CHINA" in k.upper())
+    assert table.loc["Leadership Programme III", "Amounts from"] == "Project documents"  # not in UNDP's file
 
 
 def test_project_detail_shows_results_verbatim_and_places_to_county():

@@ -129,3 +129,28 @@ def test_reports_no_funding_only_without_an_amount_in_any_source(bundled):
 def test_funder_names_compare_across_sources():
     assert figures.funder_key("UNDP") == figures.funder_key("UNITED NATIONS  DEVELOPMENT PROGRAMME")
     assert figures.funder_key("Government of China (SCOPSR)") == figures.funder_key("GOVERNMENT OF CHINA")
+
+
+@pytest.mark.parametrize("name, iati_type, documented, kind", [
+    ("UNITED NATIONS DEVELOPMENT PROGRAMME", "40", None, "undp"),  # UNDP before its multilateral code
+    ("UNDP", None, "undp", "undp"),
+    ("Government (not specified)", None, "government", "government"),  # the documents' own type wins
+    ("GOVERNMENT OF CHINA", "10", None, "government"),
+    ("Sichuan Prov. Aca. Soc. Sci.", "10", None, "government"),  # a province places it in China
+    ("GOVERNMENT OF NORWAY", "10", None, "bilateral"),
+    ("DANISH GOV/MIN of FOREIGN AFF", None, None, "bilateral"),  # no type published: the name says government, not China's
+    ("Global Environment Fund Truste", "40", None, "multilateral"),
+    ("MONTREAL PROTOCOL", None, None, "multilateral"),
+    ("Baidu Foundation", "60", None, "private"),
+    ("Lenovo Group Ltd", None, None, "private"),
+    ("OXFAM", "21", None, "other"),
+    ("Someone", None, None, "other"),
+])
+def test_each_funder_gets_a_kind_by_a_stated_rule(name, iati_type, documented, kind):
+    assert figures.funder_kind(name, iati_type, documented) == kind
+
+
+def test_funders_keep_each_kind_of_amount_apart(small):
+    table = figures.funders(view_of(small)).set_index("funder")
+    assert set(table["kind"]) <= {"undp", "government", "other"}
+    assert table["committed_usd"].isna().all()  # the small package publishes no transactions: a gap, not a zero
