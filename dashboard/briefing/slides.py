@@ -12,19 +12,19 @@ import plotly.graph_objects as go
 
 from dashboard.domain import figures
 from dashboard.domain.filters import View, per_view
+from dashboard.ingest.iati import short_title
 from dashboard.present import charts, view_figures
 from dashboard.present.i18n import NAMES_SHOWN, format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
-from dashboard.present.tables import funding_by_type_table, funding_table, not_reported, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
+from dashboard.present.tables import funders_table, funding_by_kind_table, largest_funders_table, not_reported, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
 from dashboard.present.text import Card, filters_summary, headline_cards, source_lines, uptake_results
-from dashboard.schema.codelists import FUNDER_TYPES
 from dashboard.store.package import Package
 
 
 # What a slide holds legibly from the back of a room at 1280x720: the rest is counted on
 # the slide, written out in the talking points, and shown whole on the dashboard's pages.
 SLIDE_BARS = 4  # a reach bar carries its label above it: the project, and who was reached (one or two lines)
-SLIDE_FUNDED = 3  # a funding bar carries its name above and its parts below (wrapped): three rows fit 1280x720
+SLIDE_FUNDERS = 4  # the largest funders, then the rest as one bar: five groups of three bars fit 1280x720
 SLIDE_RESULTS = 5
 
 
@@ -131,63 +131,49 @@ def reach_slide(package: Package, view: View, lang: str) -> Slide:
     return Slide("reach", t("reach.people", lang), lines, figure, _sources([view["reach"]], view, lang), chart=chart, talking_points=points)
 
 
-def funding_chart(table: pd.DataFrame, order: list[str], lang: str) -> BarChart:
-    """Funding per project (total in its name) stacked by type of funder, as a native chart:
-    labels only on segments wide enough to hold one, every value in the lines under it."""
-    sums = table.dropna(subset=["amount_usd"]).groupby(["project", "funder_type"], sort=False)["amount_usd"].sum()
-    projects = list(dict.fromkeys(p for p, _ in sums.index))
-    stacks = [s for s in order if s in set(sums.index.get_level_values(1))]
-    totals = sums.groupby(level=0, sort=False).sum()
-    wide = 0.12 * float(totals.max())
-    series = {s: [float(sums[p, s]) if (p, s) in sums.index else None for p in projects] for s in stacks}
-    labels = {s: [format_compact(v, lang) if v is not None and v >= wide else "" for v in values] for s, values in series.items()}
-    under = [t("notes.funding_project", lang, project=p, total=format_usd_compact(totals[p], lang),
-               parts=" · ".join(f"{s} {format_compact(sums[p, s], lang)}" for s in stacks if (p, s) in sums.index)) for p in projects]
-    colours = {s: c for s, (c, _, _) in charts.style_of(order).items() if s in stacks}
-    return BarChart([f"{p} ({format_usd_compact(totals[p], lang)})" for p in projects], series, colours, labels, stacked=True, lines_under=under)
-
-
-def _fold_smaller_projects(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, int]:
-    """The funding lines with all but the SLIDE_FUNDED - 1 best-funded projects relabelled as
-    one 'N other projects' bar, put last (funding adds up, so the slide's total stays the
-    portfolio's), and how many projects have funding."""
-    totals = table.groupby("project", sort=False)["amount_usd"].sum(min_count=1).dropna()
-    if len(totals) <= SLIDE_FUNDED:
-        return table, len(totals)
-    top = totals.nlargest(SLIDE_FUNDED - 1, keep="first").index
-    kept = table["project"].isin(top)
-    folded = table.assign(project=table["project"].where(kept, t("brief.other_projects", lang, n=len(totals) - len(top))))
-    return pd.concat([folded[kept], folded[~kept]]), len(totals)
+def funders_chart(table: pd.DataFrame, series: dict[str, str], lang: str) -> BarChart:
+    """The funders on the slide as a native clustered bar chart: one series per kind of amount
+    (never stacked: they are not added), every bar labelled with its amount."""
+    present = {c: name for c, name in series.items() if table[c].notna().any()}
+    values = {name: [None if pd.isna(v) else float(v) for v in table[c]] for c, name in present.items()}
+    labels = {name: ["" if v is None else format_compact(v, lang) for v in vals] for name, vals in values.items()}
+    colours = {name: c for name, (c, _, _) in charts.style_of(list(series.values())).items() if name in values}
+    return BarChart(list(table["funder"]), values, colours, labels)
 
 
 def funding_slide(package: Package, view: View, lang: str) -> Slide:
-    """Funding per project and funder, and which projects report none."""
+    """The portfolio's largest funders, each kind of amount its own bar; which projects have
+    no amount in any source. The notes say what each kind includes and leaves out."""
     names = project_names(view.all_projects, lang)
     missing = [names[p] for p in figures.projects_without_funding(view)]
-    every_line = funding_table(view, lang)
-    table, funded = _fold_smaller_projects(every_line, lang)
-    order = [term("funder_type", f, lang) for f in FUNDER_TYPES]
-    amount = t("col.amount_usd", lang)
-    reported = table["amount_usd"].notna().any()
-    figure = charts.stacked_bars(table, "project", "amount_usd", "funder_type", amount, lang, order) if reported else None
-    chart = funding_chart(table, order, lang) if reported else None
-    lines = [t("brief.funding_largest", lang, n=SLIDE_FUNDED - 1, total=funded, rest=funded - SLIDE_FUNDED + 1)] if funded > SLIDE_FUNDED else []
+    every = funders_table(view, lang)
+    table = largest_funders_table(view, lang, SLIDE_FUNDERS)
+    series = {c: t(f"col.{c}", lang) for c in figures.AMOUNT_KINDS}
+    chart = funders_chart(table, series, lang) if len(table) else None
+    figure = charts.grouped_bars(table.rename(columns=series).assign(funder=[short_title(f, view_figures.FUNDER_LABEL) for f in table["funder"]]), "funder",
+                                 list(chart.series), t("col.amount_usd", lang), lang, list(series.values())) if chart else None
+    lines = [t("brief.funders_largest", lang, n=SLIDE_FUNDERS, total=len(every))] if len(every) > SLIDE_FUNDERS + 1 else []
     if len(missing) > NAMES_SHOWN:  # a count on the slide; the names in the talking points
         lines.append(t("brief.no_funding_count", lang, n=len(missing)))
     elif missing:
         lines.append(t("funding.not_reported_projects", lang, names=join_names(missing, lang)))
     points = []
     if chart is not None:
-        total = float(table["amount_usd"].sum())
-        points.append(t("notes.funding_total", lang, total=format_usd_compact(total, lang), exact=format_usd(total, lang), n=funded))
-        points += funding_chart(every_line, order, lang).lines_under  # every project, folded or not
-        by_type = funding_by_type_table(view, lang)
-        points.append(t("notes.shares", lang, parts=join_names([f"{f} {share:.1f}%" for f, share in zip(by_type["funder_type"], by_type["share"])], lang)))
+        for c, name in series.items():
+            total = every[c].sum(min_count=1)
+            if pd.notna(total):
+                points.append(t(f"notes.{c}", lang, total=format_usd_compact(total, lang), exact=format_usd(total, lang), n=int(every[c].notna().sum())))
+        points.append(t("notes.not_added", lang))
+        by_kind = funding_by_kind_table(view, lang)
+        kind = "committed_usd" if by_kind["committed_usd"].notna().any() else "documented_usd"
+        points.append(t(f"notes.kind_shares_{kind}", lang, parts=join_names([f"{k} {v:.1f}%" for k, v in zip(by_kind["funder_kind"], by_kind[f"{kind}_share"]) if pd.notna(v)], lang)))
+        points += [t("notes.funder", lang, funder=f, kind=k, amounts=" · ".join(f"{series[c]} {format_usd_compact(v, lang)}" for c in series if pd.notna(v := row[c])))
+                   for f, k, row in zip(every["funder"], every["funder_kind"], every.to_dict("records"))][:SLIDE_FUNDERS]
     unnamed, unnamed_projects = figures.unnamed_funding(view)
-    points += lines[:1] if funded > SLIDE_FUNDED else []
+    points += lines[:1] if len(every) > SLIDE_FUNDERS + 1 else []
     points += [t("funding.not_reported_projects", lang, names=join_names(missing, lang, most=len(missing)))] if missing else []
     points += ([t("funding.unnamed", lang, amount=format_usd(unnamed, lang), names=join_names([names[p] for p in unnamed_projects], lang))] if unnamed else [])
-    return Slide("funding", t("funding.title", lang), lines, figure, _sources([view["funding"]], view, lang), chart=chart, talking_points=points)
+    return Slide("funding", t("funding.funders", lang), lines, figure, _sources([view["funding"], view["transactions"]], view, lang), chart=chart, talking_points=points)
 
 
 def published_funding_slide(package: Package, view: View, lang: str) -> Slide:

@@ -146,14 +146,14 @@ def funders_table(view: View, lang: str) -> pd.DataFrame:
 
 
 @per_view
-def largest_funders_table(view: View, lang: str) -> pd.DataFrame:
-    """The FUNDERS_SHOWN largest funders, then the rest as one row (their amounts summed kind by kind)."""
+def largest_funders_table(view: View, lang: str, shown: int = FUNDERS_SHOWN) -> pd.DataFrame:
+    """The `shown` largest funders, then the rest as one row (their amounts summed kind by kind)."""
     table = funders_table(view, lang)
-    if len(table) <= FUNDERS_SHOWN + 1:
+    if len(table) <= shown + 1:
         return table
-    rest = table.iloc[FUNDERS_SHOWN:]
+    rest = table.iloc[shown:]
     others = {"funder": t("funding.other_funders", lang, n=len(rest)), "funder_kind": "", **rest[list(figures.AMOUNT_KINDS)].sum(min_count=1).to_dict()}
-    return pd.concat([table.iloc[:FUNDERS_SHOWN], pd.DataFrame([others])], ignore_index=True)
+    return pd.concat([table.iloc[:shown], pd.DataFrame([others])], ignore_index=True)
 
 
 @per_view

@@ -19,9 +19,9 @@ from dashboard.briefing.images import slide_images
 from dashboard.briefing.pack import pack_bytes
 from dashboard.briefing.pdf import slides_html, write_pdf
 from dashboard.briefing.pptx import EAST_ASIAN_FONT, write_pptx
-from dashboard.briefing.slides import SLIDE_FUNDED, build_slides
-from dashboard.present.i18n import format_usd_compact
-from dashboard.present.tables import funding_table
+from dashboard.briefing.slides import SLIDE_FUNDERS, build_slides
+from dashboard.domain import figures
+from dashboard.present.i18n import format_usd, t
 from dashboard.domain.filters import Filters, apply_filters
 from dashboard.present.text import filters_summary, headline_cards
 from dashboard.store.package import read_package
@@ -105,16 +105,16 @@ def test_bar_charts_are_native_and_hold_the_figures(pack):
     funding = next((charts[i] for i in charts if keys[i] == "funding"), None)
     if funding is None:
         return
-    table = funding_table(pack["view"], pack["lang"]).dropna(subset=["amount_usd"])
-    # The chart's own data: one series per type of funder, one value per project, summing to the table.
-    stored = {(cat, s.name): v for s in funding.plots[0].series for cat, v in zip(funding.plots[0].categories, s.values) if v is not None}
-    assert sum(stored.values()) == table["amount_usd"].sum()
-    assert {name for _, name in stored} == set(table["funder_type"])
-    totals = table.groupby("project")["amount_usd"].sum()
+    every = figures.funders(pack["view"])
+    # The chart's own data: one series per kind of amount, one value per funder (the rest as
+    # one bar), each series summing to the portfolio's total of that kind.
+    by_series = {s.name: [v for v in s.values if v is not None] for s in funding.plots[0].series}
+    for kind in figures.AMOUNT_KINDS:
+        name = t(f"col.{kind}", pack["lang"])
+        if every[kind].notna().any():
+            assert sum(by_series[name]) == pytest.approx(every[kind].sum()), name
     categories = list(funding.plots[0].categories)
-    assert len(categories) == min(len(totals), SLIDE_FUNDED)  # past that, the smaller projects share one bar
-    for project, total in (totals if len(totals) <= SLIDE_FUNDED else totals.nlargest(SLIDE_FUNDED - 1)).items():
-        assert f"{project} ({format_usd_compact(total, pack['lang'])})" in categories  # the total with the bar
+    assert len(categories) == min(len(every), SLIDE_FUNDERS + 1)
 
 
 def test_speaker_notes_say_the_figures_then_the_sources(pack):
@@ -126,8 +126,10 @@ def test_speaker_notes_say_the_figures_then_the_sources(pack):
         assert talk and talk.splitlines() == spec.talking_points and all(line in sources for line in spec.sources), spec.key
     funding = next(s for s in pack["slides"] if s.key == "funding")
     if funding.chart is not None:
-        total = funding_table(pack["view"], pack["lang"])["amount_usd"].sum()
-        assert format_usd_compact(total, pack["lang"]) in funding.talking_points[0]
+        every = figures.funders(pack["view"])
+        for kind in figures.AMOUNT_KINDS:  # what each kind of amount comes to, in the notes
+            if every[kind].notna().any():
+                assert any(format_usd(every[kind].sum(), pack["lang"]) in line for line in funding.talking_points), kind
         assert any("%" in line for line in funding.talking_points)  # the shares by type of funder
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.briefing.slides import SLIDE_BARS, SLIDE_FUNDED, SLIDE_RESULTS, build_slide
+from dashboard.domain import figures
+from dashboard.briefing.slides import SLIDE_BARS, SLIDE_FUNDERS, SLIDE_RESULTS, build_slide
 from dashboard.config import ROOT
 from dashboard.ingest.csv_package import read_tables
 from dashboard.store.package import read_package
@@ -69,11 +70,11 @@ def test_slides_of_a_grown_portfolio_hold_what_reads_from_the_back_of_the_room(g
     assert len(reach.chart.categories) == SLIDE_BARS and len(reach.figure.data[0].y) <= SLIDE_BARS
     assert max(reach.chart.series[next(iter(reach.chart.series))]) == view["reach"].loc[view["reach"]["unit"].eq("people"), "value"].max()
     assert len(reach.talking_points) > people  # a point for every figure, then that they are not summed
-    funded = view["funding"].dropna(subset=["amount_usd"])["project_id"].nunique()
-    assert len(funding.chart.categories) == SLIDE_FUNDED
-    total = sum(v or 0 for series in funding.chart.series.values() for v in series)
-    assert total == pytest.approx(view["funding"]["amount_usd"].sum())  # the folded bar keeps the portfolio's total
-    assert len(funding.talking_points) > funded
+    funders = figures.funders(view)
+    assert len(funders) > SLIDE_FUNDERS + 1
+    assert len(funding.chart.categories) == SLIDE_FUNDERS + 1  # the largest, then the rest as one bar
+    for kind, series in zip(figures.AMOUNT_KINDS, funding.chart.series.values()):
+        assert sum(v or 0 for v in series) == pytest.approx(funders[kind].sum())  # the folded bar keeps the portfolio's total
     uptake = view["milestones"]["kind"].eq("policy_uptake").sum()
     assert len([line for line in timeline.lines if line.startswith("★")]) == SLIDE_RESULTS and len(timeline.lines) == SLIDE_RESULTS + 1
     assert len(timeline.talking_points) > uptake  # the count, then every result

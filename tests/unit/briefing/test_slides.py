@@ -60,7 +60,8 @@ def test_powerpoint_has_native_text_notes_and_east_asian_fonts(small):
     assert "全部项目    2/8" in [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
     notes = prs.slides[4].notes_slide.notes_text_frame.text
     # Talking points from the data first, then the sources.
-    assert notes.startswith("已报告资金：80万美元（800,000 美元），涉及2个项目。\n流域试点：共60万美元——开发计划署 40万 · 政府 20万")
+    assert notes.startswith("项目文件所载、注明出资方的资金：75万美元（750,000 美元），来自2个出资方。\n以上为三类金额，从不相加")
+    assert "有50,000 美元的资金未注明出资方" in notes  # the rest of the documented 800,000, said as such
     assert "\n\n来源：\n沿海培训：项目简介（测试数据） (doc-coast.txt): Budget" in notes
     fonts = {ea.get("typeface") for s in prs.slides for shape in s.shapes if shape.has_text_frame for ea in shape._element.iter(qn("a:ea"))}
     assert fonts == {EAST_ASIAN_FONT}
@@ -81,3 +82,15 @@ def test_published_budgets_and_spending_have_a_slide_or_say_there_are_none(small
     assert "IATI" in slide.sources[0]
     none = build_slide(6, small, view_of(small), "zh")
     assert none.figure is None and none.lines == ["所选项目没有公布的预算或交易。"]
+
+
+def test_funding_slide_shows_the_portfolios_funders_each_kind_of_amount_apart(bundled):
+    view = view_of(bundled)
+    slide = build_slide(5, bundled, view, "en")
+    every = figures.funders(view)
+    assert slide.title == "Largest funders across the portfolio (USD)"
+    assert slide.chart is not None and not slide.chart.stacked  # kinds of amount side by side, never stacked into a sum
+    assert slide.chart.categories[0] == "Global Environment Fund Truste" and slide.chart.categories[-1] == f"{len(every) - 4} other funders"
+    assert set(slide.chart.series) == {"In the project documents", "Committed (UNDP's file)", "Received (UNDP's file)"}
+    notes = "\n".join(slide.talking_points)
+    assert f"Commitments in UNDP's IATI file: US$ 146 M (US$ {every['committed_usd'].sum():,.0f})" in notes and "never added" in notes
