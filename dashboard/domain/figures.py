@@ -83,10 +83,9 @@ def cofinancing(view: View) -> pd.DataFrame:
     order."""
     tr = view["transactions"]
     committed = tr[(tr["kind"] == "incoming_commitment") & tr["provider"].notna()]
-    types = committed["provider_type"] if "provider_type" in committed.columns else pd.Series(None, index=committed.index)
-    published = committed.assign(kind_of=[funder_kind(n, c if isinstance(c, str) else None) for n, c in zip(committed["provider"], types)], source="published")
+    published = committed.assign(kind_of=funder_kinds(committed["provider"], committed.get("provider_type")), source="published")
     f = view["funding"].dropna(subset=["amount_usd"])
-    documented = f.assign(kind_of=[funder_kind(n or "", None, d) for n, d in zip(f["funder"], f["funder_type"])], source="documented")
+    documented = f.assign(kind_of=funder_kinds(f["funder"], documented_types=f["funder_type"]), source="documented")
     documented = documented[~documented["project_id"].isin(set(published["project_id"]))]
     lines = pd.concat([published[["project_id", "kind_of", "source", "amount_usd"]], documented[["project_id", "kind_of", "source", "amount_usd"]]])
     lines = lines[lines["kind_of"].isin(["government", "undp"])]
@@ -196,6 +195,17 @@ def funder_kind(name: str, iati_type: str | None = None, documented_type: str | 
 AMOUNT_KINDS = ("documented_usd", "committed_usd", "received_usd")
 
 
+def funder_kinds(names: pd.Series, iati_types: pd.Series | None = None, documented_types: pd.Series | None = None) -> list[str]:
+    """`funder_kind` of each row, worked out once per distinct funder (a portfolio of
+    thousands repeats a few hundred names across tens of thousands of transactions)."""
+    none = [None] * len(names)
+    codes = none if iati_types is None else [c if isinstance(c, str) and c else None for c in iati_types]
+    documented = none if documented_types is None else list(documented_types)
+    rows = list(zip(names, codes, documented))
+    known = {row: funder_kind(row[0] if isinstance(row[0], str) else "", row[1], row[2]) for row in set(rows)}
+    return [known[row] for row in rows]
+
+
 @per_view
 def funders(view: View) -> pd.DataFrame:
     """Every funder in view, one row each however its name is written: funder (the name as
@@ -207,17 +217,17 @@ def funders(view: View) -> pd.DataFrame:
     documented = f[(f["funder_type"] != "not_reported") & f["funder"].notna()]
     tr = view["transactions"]
     inflow = tr[tr["kind"].isin(FUNDS_IN) & tr["provider"].notna()]
-    types = inflow["provider_type"] if "provider_type" in inflow.columns else pd.Series(None, index=inflow.index)
     lines = pd.concat([
-        pd.DataFrame({"funder": documented["funder"], "kind": [funder_kind(n, None, d) for n, d in zip(documented["funder"], documented["funder_type"])],
+        pd.DataFrame({"funder": documented["funder"], "kind": funder_kinds(documented["funder"], documented_types=documented["funder_type"]),
                       "amount": "documented_usd", "amount_usd": documented["amount_usd"]}),
-        pd.DataFrame({"funder": inflow["provider"], "kind": [funder_kind(n, c if isinstance(c, str) else None) for n, c in zip(inflow["provider"], types)],
+        pd.DataFrame({"funder": inflow["provider"], "kind": funder_kinds(inflow["provider"], inflow.get("provider_type")),
                       "amount": inflow["kind"].map({"incoming_commitment": "committed_usd", "incoming_funds": "received_usd"}), "amount_usd": inflow["amount_usd"]}),
     ], ignore_index=True)
     columns = ["funder", "kind", *AMOUNT_KINDS]
     if lines.empty:
         return pd.DataFrame({c: pd.Series(dtype=object if c in ("funder", "kind") else float) for c in columns})
-    lines["key"] = lines["funder"].map(funder_key)
+    keys = {name: funder_key(name) for name in lines["funder"].unique()}
+    lines["key"] = lines["funder"].map(keys)
     first = lines.drop_duplicates("key").set_index("key")
     amounts = lines.pivot_table(index="key", columns="amount", values="amount_usd", aggfunc="sum").reindex(columns=list(AMOUNT_KINDS))
     out = first[["funder", "kind"]].join(amounts).reset_index(drop=True).rename_axis(None, axis=1)
