@@ -148,7 +148,9 @@ def funding_slide(package: Package, view: View, lang: str) -> Slide:
     missing = [names[p] for p in figures.projects_without_funding(view)]
     every = funders_table(view, lang)
     table = largest_funders_table(view, lang, SLIDE_FUNDERS)
-    series = {c: t(f"col.{c}", lang) for c in figures.AMOUNT_KINDS}
+    # Two bars a funder read from the back of the room: documented and committed; the notes
+    # give funds received as well.
+    series = {c: t(f"col.{c}", lang) for c in figures.AMOUNT_KINDS[:2]}
     chart = funders_chart(table, series, lang) if len(table) else None
     figure = charts.grouped_bars(table.rename(columns=series).assign(funder=[short_title(f, view_figures.FUNDER_LABEL) for f in table["funder"]]), "funder",
                                  list(chart.series), t("col.amount_usd", lang), lang, list(series.values())) if chart else None
@@ -159,7 +161,7 @@ def funding_slide(package: Package, view: View, lang: str) -> Slide:
         lines.append(t("funding.not_reported_projects", lang, names=join_names(missing, lang)))
     points = []
     if chart is not None:
-        for c, name in series.items():
+        for c in figures.AMOUNT_KINDS:
             total = every[c].sum(min_count=1)
             if pd.notna(total):
                 points.append(t(f"notes.{c}", lang, total=format_usd_compact(total, lang), exact=format_usd(total, lang), n=int(every[c].notna().sum())))
@@ -167,7 +169,8 @@ def funding_slide(package: Package, view: View, lang: str) -> Slide:
         by_kind = funding_by_kind_table(view, lang)
         kind = "committed_usd" if by_kind["committed_usd"].notna().any() else "documented_usd"
         points.append(t(f"notes.kind_shares_{kind}", lang, parts=join_names([f"{k} {v:.1f}%" for k, v in zip(by_kind["funder_kind"], by_kind[f"{kind}_share"]) if pd.notna(v)], lang)))
-        points += [t("notes.funder", lang, funder=f, kind=k, amounts=" · ".join(f"{series[c]} {format_usd_compact(v, lang)}" for c in series if pd.notna(v := row[c])))
+        named = {c: t(f"col.{c}", lang) for c in figures.AMOUNT_KINDS}
+        points += [t("notes.funder", lang, funder=f, kind=k, amounts=" · ".join(f"{named[c]} {format_usd_compact(v, lang)}" for c in named if pd.notna(v := row[c])))
                    for f, k, row in zip(every["funder"], every["funder_kind"], every.to_dict("records"))][:SLIDE_FUNDERS]
     unnamed, unnamed_projects = figures.unnamed_funding(view)
     points += lines[:1] if len(every) > SLIDE_FUNDERS + 1 else []

@@ -124,8 +124,9 @@ def short_title(title: str, limit: int = 40) -> str:
 
 
 def normalised_name(name: str) -> str:
-    """An organisation's name with shouting removed ('GOVERNMENT OF CHINA' → 'Government of China')."""
-    if not name.isupper():
+    """An organisation's name with shouting removed ('GOVERNMENT OF CHINA' → 'Government of
+    China'); a word of four letters or fewer is an acronym and stays as written ('UNDP', 'GEF')."""
+    if not name.isupper() or (" " not in name.strip() and len(name.strip()) <= 4):
         return name
     small = {"of", "and", "for", "the", "in", "on", "to"}
     words = name.lower().split()

@@ -213,6 +213,7 @@ def grouped_bars(table: pd.DataFrame, y: str, series: list[str], x_title: str, l
         text = [f" {format_compact(v, lang)}" if pd.notna(v) else "" for v in table[name]]
         traces.append(dict(type="bar", orientation="h", name=name, y=[where[r] + shift for r in table[y]], x=[None if pd.isna(v) else v for v in table[name]],
                            width=thick * 0.9, marker=_patterned(colour, pattern), text=text, textposition="outside", cliponaxis=False, textfont={"size": 17},
+                           constraintext="none",  # thin bars would shrink their amounts past reading
                            customdata=[[r, plain(name)] for r in table[y]], hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x:,.0f}<extra></extra>"))
     traces.append(_names_above(where, 0.4 - thick / 2))
     top = float(table[series].max().max()) if len(table) else 0
