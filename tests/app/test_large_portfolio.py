@@ -66,3 +66,24 @@ def test_a_busy_province_panel_pages_its_projects(large):
     assert f"Projects 1–20 of {n}" in [shown(c.value) for c in at.caption]
     at.number_input(key=f"panel-{code}").set_value(2).run()
     assert f"Projects 21–{min(40, n)} of {n}" in [shown(c.value) for c in at.caption]
+
+
+def test_the_headline_and_funders_of_a_generated_portfolio_match_its_xml(large):
+    """Budget, spending and commitments worked out from the generated XML itself, against
+    what the overview and the funders table show for 300 projects."""
+    import xml.etree.ElementTree as ET
+
+    from dashboard.domain import figures
+    from helpers import view_of
+
+    root = ET.parse(large.parent / "generated.xml").getroot()
+    budget = sum(float(b.findtext("value")) for b in root.iter("budget"))
+    spent = sum(float(tr.findtext("value")) for tr in root.iter("transaction") if tr.find("transaction-type").get("code") in ("3", "4"))
+    committed = sum(float(tr.findtext("value")) for tr in root.iter("transaction")
+                    if tr.find("transaction-type").get("code") == "11" and "".join(tr.find("provider-org").itertext()).strip())
+    cards = {shown(m.label): m for m in open_page("overview").metric}
+    assert shown(cards["Published budget"].help).endswith(f"Exact figure: US$ {budget:,.0f}")
+    assert shown(cards["Spending"].help).endswith(f"Exact figure: US$ {spent:,.0f}")
+    funders = figures.funders(view_of(read_package(large)))
+    assert funders["committed_usd"].sum() == pytest.approx(committed)
+    assert funders["documented_usd"].sum() == 750_000  # the small package's named funders, never merged into the file's amounts
