@@ -24,7 +24,7 @@ from dashboard.store.package import Package
 # What a slide holds legibly from the back of a room at 1280x720: the rest is counted on
 # the slide, written out in the talking points, and shown whole on the dashboard's pages.
 SLIDE_BARS = 4  # a reach bar carries its label above it: the project, and who was reached (one or two lines)
-SLIDE_FUNDERS = 4  # the largest funders, then the rest as one bar: five groups of three bars fit 1280x720
+SLIDE_FUNDERS = 3  # the largest funders, then the rest as one bar: four pairs of bars, each with its amount, fit 1280x720
 SLIDE_RESULTS = 5
 
 

@@ -217,7 +217,9 @@ def grouped_bars(table: pd.DataFrame, y: str, series: list[str], x_title: str, l
                            customdata=[[r, plain(name)] for r in table[y]], hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x:,.0f}<extra></extra>"))
     traces.append(_names_above(where, 0.4 - thick / 2))
     top = float(table[series].max().max()) if len(table) else 0
-    return _figure(traces, "", 130 + ROW_PX * max(1, len(table)), amount_axis(top, lang, x_title), {"visible": False, "range": [len(table), 0]},
+    # A row grows with its bars so each bar stays as tall as its amount's line of type.
+    row = ROW_PX * max(1.0, (len(series) + 1) / 3)
+    return _figure(traces, "", int(130 + row * max(1, len(table))), amount_axis(top, lang, x_title), {"visible": False, "range": [len(table), 0]},
                    barmode="overlay", legend_traceorder="normal")
 
 

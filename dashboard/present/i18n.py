@@ -171,7 +171,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "funding.no_delivery": {"en": "No project in view has both a published budget and published spending for a completed year.", "zh": "所选项目中没有在已完成年份同时公布预算和支出的项目。"},
     "funding.trails": {"en": "trails budget", "zh": "落后于预算"},
-    "funding.delivered": {"en": "{pct}% delivered", "zh": "执行率{pct}%"},
+    "funding.behind": {"en": "behind", "zh": "落后"},
     "funding.funders": {"en": "Largest funders across the portfolio (USD)", "zh": "全部项目中最大的出资方（美元）"},
     "funding.funders_note": {
         "en": "Each funder once, however the documents and UNDP's file write its name, with three kinds of amount that are never added together: funding in the project documents, and commitments and funds received in UNDP's file. Type of funder: the documents' own, else IATI's organisation type, else the name. The {n} largest, the rest as one bar; the table lists all {total}.",

@@ -86,6 +86,7 @@ def budget_spending_figure(view: View, lang: str) -> go.Figure:
 
 
 DELIVERY_SHOWN = 12  # bars a phone scrolls past comfortably; the table has every project
+DELIVERY_LABEL = 20  # characters of a project's name beside its delivery rate
 
 
 @per_view
@@ -94,7 +95,8 @@ def delivery_figure(view: View, lang: str) -> go.Figure:
     delivery rate (and the flag where spending trails the budget)."""
     series = {"budget_usd": t("col.budget_usd", lang), "spending_usd": t("col.spending_usd", lang)}
     table = delivery_table(view, lang).head(DELIVERY_SHOWN)
-    label = [f"{short_title(p, FUNDER_LABEL)} · {t('funding.delivered', lang, pct=f'{d:.0f}')}" + (f" · {flag}" if flag else "")
+    # Short enough for a phone: the name's start, the rate, and the flag in a word.
+    label = [f"{short_title(p, DELIVERY_LABEL)} · {d:.0f}%" + (f" · {t('funding.behind', lang)}" if flag else "")
              for p, d, flag in zip(table["project"], table["delivery_pct"], table["trails"])]
     return charts.grouped_bars(table.assign(project=label).rename(columns=series), "project", list(series.values()), t("col.amount_usd", lang), lang)
 
