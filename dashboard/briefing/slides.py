@@ -12,7 +12,6 @@ import plotly.graph_objects as go
 
 from dashboard.domain import figures
 from dashboard.domain.filters import View, per_view
-from dashboard.ingest.iati import short_title
 from dashboard.present import charts, view_figures
 from dashboard.present.i18n import NAMES_SHOWN, format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
@@ -152,8 +151,7 @@ def funding_slide(package: Package, view: View, lang: str) -> Slide:
     # give funds received as well.
     series = {c: t(f"col.{c}", lang) for c in figures.AMOUNT_KINDS[:2]}
     chart = funders_chart(table, series, lang) if len(table) else None
-    figure = charts.grouped_bars(table.rename(columns=series).assign(funder=[short_title(f, view_figures.FUNDER_LABEL) for f in table["funder"]]), "funder",
-                                 list(chart.series), t("col.amount_usd", lang), lang, list(series.values())) if chart else None
+    figure = view_figures.funders_figure(view, lang, SLIDE_FUNDERS, tuple(series)) if chart else None
     lines = [t("brief.funders_largest", lang, n=SLIDE_FUNDERS, total=len(every))] if len(every) > SLIDE_FUNDERS + 1 else []
     if len(missing) > NAMES_SHOWN:  # a count on the slide; the names in the talking points
         lines.append(t("brief.no_funding_count", lang, n=len(missing)))

@@ -136,15 +136,17 @@ class Money:
         return self.spending_usd / self.budget_usd * 100
 
 
+UNDP_KEY = "united nations development programme"
+
+
 def funder_key(name: str) -> str:
     """A funder's name as it is compared: case, spacing and a bracketed agency aside
     ('Government of China (SCOPSR)' is the Government of China), UNDP's initials as its
     name (the documents write 'UNDP', UNDP's own file 'UNITED NATIONS DEVELOPMENT PROGRAMME')."""
     key = " ".join(re.sub(r"\([^)]*\)", " ", name).casefold().split())
-    return "united nations development programme" if key == "undp" else key
+    return UNDP_KEY if key == "undp" else key
 
 
-UNDP_KEY = "united nations development programme"
 # Names that say what kind of funder they are, for providers UNDP's file gives no type.
 _MULTILATERAL_WORDS = ("global environment", "montreal protocol", "multilateral fund")
 _PRIVATE_WORDS = ("co. ltd", "co.,ltd", "company", "corporation", "foundation", " inc", " ltd", "group", "manufacturer")
@@ -252,7 +254,6 @@ def money(view: View) -> Money:
     by_year = budget_and_spending_by_year(view)
     budget, spending = by_year["budget_usd"].sum(min_count=1), by_year["spending_usd"].sum(min_count=1)
     documented = view["funding"].dropna(subset=["amount_usd"])
-    tr = view["transactions"]
     return Money(
         budget_usd=None if pd.isna(budget) else float(budget),
         spending_usd=None if pd.isna(spending) else float(spending),

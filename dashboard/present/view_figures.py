@@ -10,7 +10,7 @@ from dashboard.domain.filters import View, per_view
 from dashboard.present import charts
 from dashboard.present.i18n import t, term
 from dashboard.present.province_map import province_map_figure
-from dashboard.present.tables import budget_spending_table, cofinancing_table, delivery_table, funding_by_kind_table, funding_by_type_table, funding_table, largest_funders_table, projects_roles_by_province, reach_by_unit, timeline_frames
+from dashboard.present.tables import budget_spending_table, cofinancing_table, delivery_table, FUNDERS_SHOWN, funding_by_kind_table, funding_by_type_table, funding_table, largest_funders_table, projects_roles_by_province, reach_by_unit, timeline_frames
 from dashboard.ingest.iati import short_title
 from dashboard.schema.codelists import FUNDER_TYPES
 
@@ -55,23 +55,21 @@ def cofinancing_figure(view: View, lang: str) -> go.Figure:
     return charts.grouped_bars(shown.rename(columns=series), "project", list(series.values()), t("col.amount_usd", lang), lang)
 
 
-AMOUNT_SERIES = ("documented_usd", "committed_usd", "received_usd")
-
-
 @per_view
-def funders_figure(view: View, lang: str) -> go.Figure:
-    """The largest funders across the portfolio (the rest as one bar), each kind of amount its own bar."""
-    series = {c: t(f"col.{c}", lang) for c in AMOUNT_SERIES}
-    table = largest_funders_table(view, lang).rename(columns=series)
+def funders_figure(view: View, lang: str, shown: int = FUNDERS_SHOWN, kinds: tuple[str, ...] = figures.AMOUNT_KINDS) -> go.Figure:
+    """The `shown` largest funders across the portfolio (the rest as one bar), each kind of
+    amount in `kinds` its own bar."""
+    series = {c: t(f"col.{c}", lang) for c in figures.AMOUNT_KINDS}
+    table = largest_funders_table(view, lang, shown).rename(columns=series)
     table = table.assign(funder=[short_title(f, FUNDER_LABEL) for f in table["funder"]])
-    present = [name for name in series.values() if table[name].notna().any()]
+    present = [series[c] for c in kinds if table[series[c]].notna().any()]
     return charts.grouped_bars(table, "funder", present, t("col.amount_usd", lang), lang, list(series.values()))
 
 
 @per_view
 def funding_by_kind_figure(view: View, lang: str) -> go.Figure:
     """Commitments and documented funding per type of funder, each kind of amount its own bar."""
-    series = {c: t(f"col.{c}", lang) for c in AMOUNT_SERIES}
+    series = {c: t(f"col.{c}", lang) for c in figures.AMOUNT_KINDS}
     table = funding_by_kind_table(view, lang).rename(columns=series)
     present = [name for name in list(series.values())[:2] if table[name].notna().any()]
     return charts.grouped_bars(table, "funder_kind", present, t("col.amount_usd", lang), lang, list(series.values()))
