@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import os
 import resource
+import statistics
 import threading
 import time
 from dataclasses import replace
@@ -146,7 +147,7 @@ def test_a_worker_past_its_memory_is_stopped(latest, workbook):
 
 def test_the_serving_process_neither_stalls_nor_grows_while_a_worker_reads(latest, workbook):
     slow = hostile.formatted_rows_to_the_end(workbook, "projects")
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before, cpu = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = threading.Event()
     reader = threading.Thread(target=lambda: (read_bounded("portfolio.xlsx", slow, latest), done.set()))
     reader.start()
@@ -156,5 +157,10 @@ def test_the_serving_process_neither_stalls_nor_grows_while_a_worker_reads(lates
         time.sleep(0.01)
         late.append(time.perf_counter() - started - 0.01)
     reader.join()
-    assert len(late) > 50 and max(late) < 0.2, max(late)
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50 * 1024  # KB: the parsing happened elsewhere
+    after, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    # Other tests share the two cores, so a single tick may come late; most must not.
+    assert len(late) > 50 and statistics.median(late) < 0.02, statistics.median(late)
+    # The parsing happened in the worker: it used the CPU, this process barely any, and grew by little.
+    worker_cpu = children.ru_utime - cpu.ru_utime
+    assert after.ru_utime - before.ru_utime < 0.25 * worker_cpu, (after.ru_utime - before.ru_utime, worker_cpu)
+    assert after.ru_maxrss - before.ru_maxrss < 50 * 1024  # KB
