@@ -1,4 +1,6 @@
-"""Funding: by project and funder, share by type of funder, co-financing, and what is not reported."""
+"""Funding in three sections, each drawn when opened: the funders of the whole portfolio,
+UNDP's published budgets against spending (delivery), and the project documents' own
+funding lines; then where the two sources disagree and what is not reported."""
 
 import streamlit as st
 
@@ -16,44 +18,43 @@ names = project_names(view.all_projects, lang)
 records = [view["funding"], view["budgets"], view["transactions"]]
 sources = sections_table(records, view["sources"], lang)
 
-# The whole portfolio first: every funder of either source, once, with its kinds of amount apart.
-funders = funders_table(view, lang)
-note = t("funding.funders_note", lang, n=min(FUNDERS_SHOWN, len(funders)), total=len(funders))
-components.figure_block("funders", t("funding.funders", lang), view_figures.funders_figure(view, lang), funders, sources, lang, note=note)
+# Only the open section runs: a page of seven charts would keep the browser drawing for a
+# second on first load.
+funders_tab, delivery_tab, documents_tab = st.tabs([t("funding.section_funders", lang), t("funding.section_delivery", lang), t("funding.section_documents", lang)],
+                                                   key="funding-section", on_change="rerun")
+if funders_tab.open:
+    with funders_tab:  # every funder of either source, once, with its kinds of amount apart
+        funders = funders_table(view, lang)
+        note = t("funding.funders_note", lang, n=min(FUNDERS_SHOWN, len(funders)), total=len(funders))
+        components.figure_block("funders", t("funding.funders", lang), view_figures.funders_figure(view, lang), funders, sources, lang, note=note)
+        components.figure_block("funding-by-kind", t("funding.by_kind", lang), view_figures.funding_by_kind_figure(view, lang), funding_by_kind_table(view, lang), sources, lang,
+                                note=t("funding.by_kind_note", lang))
+        cofinancing = cofinancing_table(view, lang)
+        note = t("funding.cofinancing_note", lang, n=min(view_figures.COFINANCING_SHOWN, len(cofinancing)), total=len(cofinancing))
+        components.figure_block("cofinancing", t("funding.cofinancing_portfolio", lang), view_figures.cofinancing_figure(view, lang), cofinancing, sources, lang, note=note)
 
-by_kind = funding_by_kind_table(view, lang)
-components.figure_block("funding-by-kind", t("funding.by_kind", lang), view_figures.funding_by_kind_figure(view, lang), by_kind, sources, lang,
-                        note=t("funding.by_kind_note", lang))
+if delivery_tab.open:
+    with delivery_tab:
+        st.caption(t("funding.published", lang) + ". " + t("funding.period_rule", lang))
+        published = sections_table([view["budgets"], view["transactions"]], view["sources"], lang)
+        if view["budgets"].empty and view["transactions"].empty:
+            st.info(t("funding.no_published", lang))
+        else:
+            dataset_dates = view["sources"].loc[view["sources"]["kind"] == "dataset", "date"].dropna()
+            note = t("funding.budget_spending_note", lang, date=join_names([format_partial_date(d, lang) for d in dataset_dates], lang) or not_reported(lang))
+            components.figure_block("budget-spending", t("funding.budget_spending", lang), view_figures.budget_spending_figure(view, lang), budget_spending_table(view, lang),
+                                    published, lang, note=note)
+            delivery = delivery_table(view, lang)
+            if delivery.empty:
+                st.info(t("funding.no_delivery", lang))
+            else:
+                note = delivery_note(view, view_figures.DELIVERY_SHOWN, lang)
+                components.figure_block("delivery", t("funding.delivery", lang), view_figures.delivery_figure(view, lang), delivery, published, lang, note=note)
 
-cofinancing = cofinancing_table(view, lang)
-note = t("funding.cofinancing_note", lang, n=min(view_figures.COFINANCING_SHOWN, len(cofinancing)), total=len(cofinancing))
-components.figure_block("cofinancing", t("funding.cofinancing_portfolio", lang), view_figures.cofinancing_figure(view, lang), cofinancing, sources, lang, note=note)
-
-# The project documents' own funding lines, as the documents give them.
-by_funder = funding_table(view, lang)
-figure = view_figures.funding_figure(view, lang)
-components.figure_block("funding-by-project", t("funding.title", lang), figure, by_funder, sources, lang)
-
-by_type = funding_by_type_table(view, lang)
-figure = view_figures.funding_share_figure(view, lang)
-components.figure_block("funding-by-type", t("funding.by_type", lang), figure, by_type, sources, lang)
-
-st.header(t("funding.published", lang))
-st.caption(t("funding.period_rule", lang))
-published = sections_table([view["budgets"], view["transactions"]], view["sources"], lang)
-if view["budgets"].empty and view["transactions"].empty:
-    st.info(t("funding.no_published", lang))
-else:
-    dataset_dates = view["sources"].loc[view["sources"]["kind"] == "dataset", "date"].dropna()
-    note = t("funding.budget_spending_note", lang, date=join_names([format_partial_date(d, lang) for d in dataset_dates], lang) or not_reported(lang))
-    by_year = budget_spending_table(view, lang)
-    components.figure_block("budget-spending", t("funding.budget_spending", lang), view_figures.budget_spending_figure(view, lang), by_year, published, lang, note=note)
-    delivery = delivery_table(view, lang)
-    if delivery.empty:
-        st.info(t("funding.no_delivery", lang))
-    else:
-        note = delivery_note(view, view_figures.DELIVERY_SHOWN, lang)
-        components.figure_block("delivery", t("funding.delivery", lang), view_figures.delivery_figure(view, lang), delivery, published, lang, note=note)
+if documents_tab.open:
+    with documents_tab:  # as the documents give them
+        components.figure_block("funding-by-project", t("funding.title", lang), view_figures.funding_figure(view, lang), funding_table(view, lang), sources, lang)
+        components.figure_block("funding-by-type", t("funding.by_type", lang), view_figures.funding_share_figure(view, lang), funding_by_type_table(view, lang), sources, lang)
 
 differences = funding_differences_table(view, lang)
 if len(differences):

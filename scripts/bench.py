@@ -7,6 +7,7 @@ Run with `make bench`; the README keeps the latest figures.
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -65,30 +66,21 @@ def page_ms(page: str, choices=CHOICES) -> tuple[float, float]:
     return all_shown, median_rerun_ms(at, lambda at, i: at.multiselect(key=PROJECTS).set_value(choices[i % 2]))
 
 
-def ready_seconds(port: int, pages: tuple[str, ...], tries: int = 3) -> dict[str, float]:
-    """Median seconds from opening each page in a fresh tab to its first heading, with the run done."""
-    from playwright.sync_api import sync_playwright
-
-    out = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
-        for page_name in pages:
-            times = []
-            for _ in range(tries):
-                page = browser.new_page(viewport={"width": 1440, "height": 1000})
-                started = time.perf_counter()
-                page.goto(f"http://localhost:{port}/{'' if page_name == 'overview' else page_name}")
-                page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=90_000)
-                wait_for_run(page)
-                times.append(time.perf_counter() - started)
-                page.close()
-            out[page_name] = statistics.median(times)
-        browser.close()
-    return out
+def _ready_once(browser, url: str) -> float:
+    """Seconds from opening `url` in a fresh tab to its first heading, with the run done."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    started = time.perf_counter()
+    page.goto(url)
+    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=90_000)
+    wait_for_run(page)
+    seconds = time.perf_counter() - started
+    page.close()
+    return seconds
 
 
-def bare_page_seconds() -> float:
-    """The same measure for a bare Streamlit page (a title and nothing else)."""
+@contextlib.contextmanager
+def bare_server():
+    """A bare Streamlit page (a title and nothing else), served; yields its port."""
     import subprocess
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,9 +98,29 @@ def bare_page_seconds() -> float:
                     break
                 except OSError:
                     time.sleep(0.3)
-            return ready_seconds(port, ("overview",))["overview"]
+            yield port
         finally:
             server.terminate()
+
+
+def ready_seconds(port: int, bare_port: int, pages: tuple[str, ...], tries: int = 7) -> tuple[dict[str, float], float]:
+    """Median seconds to ready for each page, and for the bare page opened just before each
+    try of each page: the machine's load of the moment weighs on both alike."""
+    from playwright.sync_api import sync_playwright
+
+    out, bare = {}, []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
+        for url in (f"http://localhost:{bare_port}/", f"http://localhost:{port}/"):  # not timed: first loads of the scripts
+            _ready_once(browser, url)
+        for page_name in pages:
+            times = []
+            for _ in range(tries):
+                bare.append(_ready_once(browser, f"http://localhost:{bare_port}/"))
+                times.append(_ready_once(browser, f"http://localhost:{port}/{'' if page_name == 'overview' else page_name}"))
+            out[page_name] = statistics.median(times)
+        browser.close()
+    return out, statistics.median(bare)
 
 
 def first_load_kb(port: int, pages: tuple[str, ...]) -> dict[str, float]:
@@ -203,11 +215,11 @@ def main() -> None:
             server = start_server(port, env={**os.environ}, timeout=180)
             try:
                 sizes = first_load_kb(port, (*PAGES, "present"))
-                ready = ready_seconds(port, (*PAGES, "present"))
+                with bare_server() as bare_port:
+                    ready, bare = ready_seconds(port, bare_port, (*PAGES, "present"))
             finally:
                 server.terminate()
             print("  first load: " + ", ".join(f"{page} {kb:.0f} KB" for page, kb in sizes.items()))
-            bare = bare_page_seconds()
             print(f"  ready in the browser (a bare Streamlit page: {bare:.2f} s): " + ", ".join(f"{page} {s:.2f} s ({s / bare:.1f}x)" for page, s in ready.items()))
         finally:
             del os.environ["DASHBOARD_DATA_DIR"]

@@ -114,15 +114,32 @@ def shown(markdown: object) -> str:
     return re.sub(r"\\(.)", r"\1", str(markdown))
 
 
-def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
-    """Run the app as a person opening /<page>?<query> would, and return the test handle."""
+def open_page(page: str, query: dict[str, str | list[str]] | None = None, tables: bool = False, section: tuple[str, str] | None = None) -> AppTest:
+    """Run the app as a person opening /<page>?<query> would, and return the test handle;
+    `section` (the key of a page's sections and the label of one) opens that section, and
+    `tables` then opens every figure's Table view."""
     at = AppTest.from_file(str(APP_SCRIPT), default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
     if page != "overview":
         at.switch_page(f"../../pages/{page}.py").run()
+    if section:
+        at.session_state[section[0]] = section[1]
+        at.run()
+    if tables:
+        from dashboard.present.i18n import t
+
+        show_tables(at, t("view.table", str((query or {}).get("lang", "en"))))
     return at
+
+
+def show_tables(at: AppTest, label: str = "Table") -> AppTest:
+    """Every figure switched to its Table view (`label` in the page's language) and the page
+    run again: a figure sends its table only once that view is chosen."""
+    for key in [k for k in at.session_state.keys() if str(k).endswith("-view")]:
+        at.session_state[key] = label
+    return at.run()
 
 
 def all_text(at: AppTest) -> list[str]:

@@ -152,6 +152,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "reach.exact": {"en": "as reported", "zh": "按报告数字"},
     "reach.none": {"en": "No reach figures reported for: {names}.", "zh": "以下项目未报告受益人数：{names}。"},
     # Funding
+    "funding.section_funders": {"en": "Funders", "zh": "出资方"},
+    "funding.section_delivery": {"en": "Budget and delivery", "zh": "预算与执行"},
+    "funding.section_documents": {"en": "Project documents", "zh": "项目文件"},
     "funding.title": {"en": "Funding in the project documents, by project and funder (USD)", "zh": "项目文件所载资金：各项目及出资方（美元）"},
     "funding.by_type": {"en": "Funding in the project documents, by type of funder (USD)", "zh": "项目文件所载资金：按出资方类型（美元）"},
     "funding.published": {"en": "Budgets and spending as UNDP publishes them (IATI)", "zh": "开发计划署公布的预算与支出（IATI）"},

@@ -243,7 +243,7 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
     several figures share it).
     """
     st.subheader(md(title))
-    chart_tab, table_tab, sources_tab = st.tabs([t("view.chart", lang), t("view.table", lang), t("view.sources", lang)])
+    chart_tab, table_tab, sources_tab = st.tabs([t("view.chart", lang), t("view.table", lang), t("view.sources", lang)], key=f"{key}-view", on_change="rerun")
     with chart_tab:
         if callable(chart):
             chart()
@@ -251,10 +251,12 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
             st.info(t("view.no_data", lang))
         else:
             chart_figure(chart, key)
-    with table_tab:
-        paged_table(table, lang, f"{key}-table")
-    with sources_tab:
-        paged_table(sources, lang, f"{key}-sources")
+    if table_tab.open:
+        with table_tab:
+            paged_table(table, lang, f"{key}-table")
+    if sources_tab.open:
+        with sources_tab:
+            paged_table(sources, lang, f"{key}-sources")
     if note:
         st.caption(md(note))
     download_table(table, lang, key)

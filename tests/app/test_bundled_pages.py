@@ -32,7 +32,7 @@ def test_hubei_panel_shows_both_projects_and_the_city_as_written():
 
 
 def test_xiaokang_policy_uptake_into_the_11th_plan():
-    at = open_page("milestones", {"project": "xiaokang"})
+    at = open_page("milestones", {"project": "xiaokang"}, tables=True)
     # The result leads the page as text, before the timeline.
     texts = [shown(m.value) for m in at.markdown]
     assert texts.index("#### 22 indicators → 11th Five-Year Plan") < next(i for i, v in enumerate(texts) if v.startswith("1. "))

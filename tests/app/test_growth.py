@@ -63,9 +63,9 @@ def test_the_fifth_project_shows_its_figures(grown):
     at.toggle(key="projects-descending").set_value(True).run()
     projects = at.dataframe[0].value
     assert "Wetland Restoration Demonstration" in set(projects["Title"])
-    map_table = open_page("map").dataframe[0].value.set_index("GB/T 2260 code")
+    map_table = open_page("map", tables=True).dataframe[0].value.set_index("GB/T 2260 code")
     assert "Wetlands Demo (Pilot province)" in map_table.loc["630000", "Projects and roles"]
-    milestones = open_page("milestones", {"project": "wetlands"}).dataframe[0].value
+    milestones = open_page("milestones", {"project": "wetlands"}, tables=True).dataframe[0].value
     assert list(milestones["Title"]) == ["Wetland rules adopted by the province"]
 
 

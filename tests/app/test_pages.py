@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.present.i18n import STRINGS, placeholders
-from helpers import PAGES, all_text, edit_cell, metrics, open_page, shown
+from helpers import PAGES, all_text, edit_cell, metrics, open_page, show_tables, shown
 
 FILTER_SETS = {
     "none": {},
@@ -114,7 +114,7 @@ def test_map_page_lists_province_panel_and_national_work():
 
 
 def test_map_page_tables():
-    at = open_page("map")
+    at = open_page("map", tables=True)
     provinces = at.dataframe[0].value
     assert list(provinces.columns) == ["Province", "GB/T 2260 code", "Projects", "Projects and roles"]
     assert set(provinces["GB/T 2260 code"]) == {"530000", "520000", "440000", "420000"}
@@ -123,7 +123,7 @@ def test_map_page_tables():
 
 
 def test_reach_page_marks_lower_bounds_and_names_projects_without_reach():
-    at = open_page("reach")
+    at = open_page("reach", tables=True)
     people = at.dataframe[0].value
     assert list(people["Value"]) == ["250", "100"]
     assert list(people["Qualifier"]) == ["As reported", "Lower bound (more than)"]
@@ -132,7 +132,7 @@ def test_reach_page_marks_lower_bounds_and_names_projects_without_reach():
 
 
 def test_funding_page_lists_funding_not_reported():
-    at = open_page("funding")
+    at = open_page("funding", tables=True, section=("funding-section", "Project documents"))
     assert [shown(w.value) for w in at.warning] == [
         "Projects with no amount in any source (documents or UNDP's file): Policy Desk.",
         "US$ 50,000 is reported with no funder named (Coast Training).",
@@ -141,7 +141,7 @@ def test_funding_page_lists_funding_not_reported():
     assert list(table["Amount (USD)"]) == ["400,000", "200,000", "150,000", "50,000"]
     by_type = next(d.value for d in at.dataframe if "Share of reported funding (%)" in d.value.columns)
     assert list(by_type["Type of funder"]) == ["UNDP", "Government", "Funder not named"]
-    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"] * 5  # each figure, as CSV and workbook
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"] * 2  # each figure of the open section, as CSV and workbook
 
 
 def test_projects_page_detail_shows_every_fact():
@@ -253,3 +253,19 @@ def test_presenter_inserts_data_into_its_html_as_text(small_dir, monkeypatch):
     assert "6 &lt;script&gt;alert(2)&lt;/script&gt;indicators" in html
     assert '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;River' in html
     assert "<script>" not in html and "<img" not in html
+
+
+def test_a_figure_sends_its_table_only_once_its_table_view_is_open():
+    at = open_page("reach")
+    assert not any("Qualifier" in d.value.columns for d in at.dataframe)
+    assert any("Qualifier" in d.value.columns for d in show_tables(at).dataframe)
+
+
+def test_the_funding_page_draws_only_its_open_section():
+    at = open_page("funding")
+    headings = [shown(s.value) for s in at.subheader]
+    assert "Largest funders across the portfolio (USD)" in headings and "Budget against spending by year (USD)" not in headings
+    at.session_state["funding-section"] = "Budget and delivery"
+    at.run()
+    assert "Largest funders across the portfolio (USD)" not in [shown(s.value) for s in at.subheader]
+    assert shown(at.caption[0].value).startswith("Budgets and spending as UNDP publishes them (IATI). ")

@@ -33,6 +33,9 @@ def spending(path: Path) -> float:
                if tr.find("transaction-type").get("code") in ("3", "4"))
 
 
+DELIVERY = ("funding-section", "Budget and delivery")
+
+
 def frame_of(at, header: str):
     """The first table on the page with a column called `header`."""
     return next(d.value for d in at.dataframe if header in d.value.columns)
@@ -60,7 +63,7 @@ def test_the_headline_in_chinese_counts_in_wan_and_yi():
 
 
 def test_funding_page_shows_budget_against_spending_per_year_from_the_file():
-    at = open_page("funding")
+    at = open_page("funding", tables=True, section=DELIVERY)
     assert "Budget against spending by year (USD)" in [shown(s.value) for s in at.subheader]
     table = frame_of(at, "Spending").set_index("Year")
     expected = budgets_per_year(IATI)
@@ -88,7 +91,7 @@ def test_the_largest_funders_span_both_sources_each_once_with_its_type(bundled):
     every = funders_table(view_of(bundled), "en")  # the page shows it fifty rows at a time
     assert every["committed_usd"].sum() == pytest.approx(sum(commitments(IATI).values()))  # every commitment of the file, once
     assert len(every) == len(set(every["funder"]))
-    at = open_page("funding")
+    at = open_page("funding", tables=True)
     table = frame_of(at, "Type of funder")
     amount = {f: float(str(v).replace(",", "")) for f, v in zip(table["Funder"], table["Committed (UNDP's file)"]) if str(v) != "not reported"}
     published = commitments(IATI)
@@ -103,14 +106,14 @@ def test_the_largest_funders_span_both_sources_each_once_with_its_type(bundled):
 
 
 def test_funding_by_type_across_the_portfolio_shares_each_kind_on_its_own():
-    table = frame_of(open_page("funding", {"lang": "zh"}), "占承诺比例（%）")
+    table = frame_of(open_page("funding", {"lang": "zh"}, tables=True), "占承诺比例（%）")
     shares = [float(v) for v in table["占承诺比例（%）"] if str(v) not in ("未报告", "nan")]
     assert sum(shares) == pytest.approx(100, abs=0.5)
     assert "多边基金" in set(table["出资方类型"])
 
 
 def test_cofinancing_takes_one_source_per_project():
-    table = frame_of(open_page("funding"), "Amounts from").set_index("Project")
+    table = frame_of(open_page("funding", tables=True), "Amounts from").set_index("Project")
     governance = table.loc["Public Sector Good Governance"]
     from_file = commitments(IATI, ("XM-DAC-41114-PROJECT-00047007", "XM-DAC-41114-OUTPUT-00056242"))
     assert governance["Amounts from"] == "UNDP's file (commitments)"
@@ -179,7 +182,7 @@ def delivery_from_the_file(path: Path) -> tuple[int, list[tuple[float, float]]]:
 
 
 def test_delivery_by_project_matches_the_file_and_states_its_rule():
-    at = open_page("funding")
+    at = open_page("funding", tables=True, section=DELIVERY)
     table = frame_of(at, "Flag")
     horizon, expected = delivery_from_the_file(IATI)
     shown_pairs = sorted((round(float(str(b).replace(",", ""))), round(float(str(s).replace(",", "")))) for b, s in zip(table["Budget"], table["Spending"]))

@@ -155,7 +155,10 @@ def test_language_and_filters_survive_a_page_change(browser, server):
 def test_csv_download_holds_exactly_the_table_shown(browser, server):
     visit = Visit(browser, server, "funding?project=good-governance")
     try:
-        # The button of the first figure (Streamlit marks an element with its key as a class).
+        # The documents' section, drawn once opened; then the button of its first figure
+        # (Streamlit marks an element with its key as a class).
+        visit.page.get_by_role("tab", name="Project documents").click()
+        expect(visit.page.locator(".st-key-funding-by-project-csv")).to_have_count(1, timeout=30_000)
         data = visit.download("Download CSV", within=".st-key-funding-by-project-csv")
         assert data.startswith(b"\xef\xbb\xbf")  # spreadsheet programs then read UTF-8
         rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
