@@ -4,9 +4,10 @@ Five-Year Plan periods with a numbered list of what each mark holds; undated mil
 import streamlit as st
 
 from dashboard.domain import figures
+from dashboard.domain.results import indicator_figures
 from dashboard.present import charts, view_figures
 from dashboard.present.i18n import t
-from dashboard.present.tables import milestone_table, sections_table, timeline_frames
+from dashboard.present.tables import milestone_table, sections_table, timeline_frames, uptake_indicator_table
 from dashboard.present.text import uptake_results
 from dashboard.web import components, state
 from dashboard.web.components import md
@@ -28,6 +29,16 @@ with st.container(horizontal=True, key="uptake"):
             st.markdown(f"**{md(r.when)}** · {md(r.project)}")
             if r.headline != r.title:
                 st.caption(md(r.title))
+
+# UNDP's results indicators of policy uptake whose actual shows the change happened.
+from_results = uptake_indicator_table(view, lang)
+uptake_total = int((indicator_figures(view)["measure"] == "policy_uptake").sum())
+st.markdown(f"**{md(t('milestones.uptake_results', lang))}**")
+if len(from_results):
+    st.caption(t("milestones.uptake_results_note", lang, n=len(from_results), total=uptake_total))
+    components.show_table(from_results, lang)
+else:
+    st.caption(t("milestones.uptake_results_none", lang, total=uptake_total))
 
 spans, points, bands = timeline_frames(view, lang)
 groups = charts.milestone_groups(spans, points)

@@ -167,13 +167,17 @@ def _filtered(package: Package, filters: Filters) -> View:
         first, last = pd.Timestamp(filters.year_from, 1, 1), pd.Timestamp(filters.year_to, 12, 31)
         budgets = budgets[(budgets["period_start_first"] <= last) & (budgets["period_end_last"] >= first)]
         transactions = transactions[transactions["date_first"].between(first, last)]
+    results = of_projects("results")
+    if period_active:  # a reporting period overlapping the chosen years; an undated row stays
+        start, end = results["period_start"].fillna("").astype(str), results["period_end"].fillna("").astype(str)
+        results = results[((end == "") | (end.str[:4] >= str(filters.year_from))) & ((start == "") | (start.str[:4] <= str(filters.year_to)))]
 
     tables = {
         "projects": kept,
         "outputs": of_projects("outputs"),
         "budgets": budgets,
         "transactions": transactions,
-        "results": of_projects("results"),
+        "results": results,
         "differences": of_projects("differences"),
         "partners": of_projects("partners"),
         "funding": of_projects("funding"),

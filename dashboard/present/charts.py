@@ -223,6 +223,28 @@ def grouped_bars(table: pd.DataFrame, y: str, series: list[str], x_title: str, l
                    barmode="overlay", legend_traceorder="normal")
 
 
+def count_bars(table: pd.DataFrame, y: str, parts: list[str], x_title: str, lang: str) -> go.Figure:
+    """One bar per row of `table` (its name above) stacked by the count columns `parts`,
+    the row's total past its end; a part's count shows on hover and in the Table view."""
+    table = _plain_columns(table, y)
+    styles = style_of(parts)
+    where = {r: i + 0.5 for i, r in enumerate(table[y])}
+    traces = []
+    for name in parts:
+        colour, pattern, _ = styles[name]
+        traces.append(dict(type="bar", orientation="h", name=plain(name), y=[where[r] for r in table[y]], x=list(table[name]), width=0.4,
+                           marker=_patterned(colour, pattern), customdata=[[r, plain(name)] for r in table[y]],
+                           hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x:,.0f}<extra></extra>"))
+    totals = table[parts].sum(axis=1)
+    traces += [
+        _names_above(where, 0.36),
+        {"type": "scatter", "mode": "text", "showlegend": False, "hoverinfo": "skip", "cliponaxis": False, "x": list(totals), "y": list(where.values()),
+         "text": [f"  {v:,.0f}" for v in totals], "textposition": "middle right", "textfont": {"size": 17}},
+    ]
+    return _figure(traces, "", int(130 + ROW_PX * 0.8 * max(1, len(table))), amount_axis(float(totals.max()) if len(table) else 0, lang, x_title),
+                   {"visible": False, "range": [len(table), 0]}, barmode="stack", legend_traceorder="normal")
+
+
 def yearly_lines(table: pd.DataFrame, x: str, series: list[str], y_title: str, lang: str) -> go.Figure:
     """One line per column in `series` across the years in `x`, every point labelled with
     its amount: the first series above its points, the others below, so the labels of two

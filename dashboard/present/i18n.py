@@ -150,6 +150,22 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "reach.lower_bound": {"en": "lower bound (‘more than’)", "zh": "下限（“超过”）"},
     "reach.exact": {"en": "as reported", "zh": "按报告数字"},
+    "reach.indicators": {"en": "People reached in UNDP's results indicators (latest actual)", "zh": "开发计划署成果指标中的受益人数（最新实际值）"},
+    "reach.indicators_note": {
+        "en": "The {n} largest latest actuals of {total} people-reached indicators; the Table view lists each with its target. Each is the latest period's actual, "
+        "never a sum over periods or projects; by-sex figures are shown as UNDP publishes them, with no total it did not publish.",
+        "zh": "{total}项受益人数指标中最新实际值最大的{n}项；表格视图逐项列出其目标。每项均为最近一期的实际值，从不跨期或跨项目相加；分性别数据按开发计划署公布的原样列出，不另算其未公布的合计。",
+    },
+    "milestones.uptake_results": {"en": "Policy uptake in UNDP's results indicators", "zh": "开发计划署成果指标中的政策采纳"},
+    "milestones.uptake_results_note": {
+        "en": "{n} of {total} policy-uptake indicators show the change happened: the latest actual reaches the target, or its words say adopted, approved, issued … Dated by the end of the reporting period.",
+        "zh": "{total}项政策采纳指标中有{n}项显示变化已发生：最新实际值达到目标，或其文字写明已通过、批准、发布等。日期为报告期结束日。",
+    },
+    "milestones.uptake_results_none": {
+        "en": "None of the {total} policy-uptake indicators in view shows the change happened yet (the latest actual reaching its target, or saying adopted, approved, issued …); the Results page lists them.",
+        "zh": "当前范围内的{total}项政策采纳指标尚无一项显示变化已发生（最新实际值达到目标，或写明已通过、批准、发布等）；成果页列出全部指标。",
+    },
+    "results.country_programme_n": {"en": "Country programme ({n} projects)", "zh": "国家方案（{n}个项目）"},
     "reach.none": {"en": "No reach figures reported for: {names}.", "zh": "以下项目未报告受益人数：{names}。"},
     # Funding
     "funding.section_funders": {"en": "Funders", "zh": "出资方"},
@@ -521,6 +537,46 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.output": {"en": "Output", "zh": "产出"},
     "col.result_title": {"en": "Result", "zh": "成果"},
     "col.indicator": {"en": "Indicator", "zh": "指标"},
+    "col.theme": {"en": "Theme", "zh": "主题"},
+    "col.result_measure": {"en": "Counts", "zh": "衡量内容"},
+    "col.result_status": {"en": "Status", "zh": "进展状态"},
+    "col.percent_of_target": {"en": "% of target", "zh": "目标完成率（%）"},
+    "col.reported_by": {"en": "Reported by (projects)", "zh": "报告项目数"},
+    "measure_kind.people_reached": {"en": "People reached", "zh": "受益人数"},
+    "measure_kind.policy_uptake": {"en": "Policy uptake", "zh": "政策采纳"},
+    "measure_kind.other": {"en": "Other", "zh": "其他"},
+    "result_status.achieved": {"en": "Achieved", "zh": "已实现"},
+    "result_status.on_track": {"en": "On track", "zh": "进展正常"},
+    "result_status.behind": {"en": "Behind", "zh": "进度落后"},
+    "result_status.no_actual": {"en": "No actual yet", "zh": "尚无实际值"},
+    "result_status.not_a_number": {"en": "Not a number", "zh": "非数值"},
+    "nav.results": {"en": "Results", "zh": "成果"},
+    "results.filter_measure": {"en": "Counts", "zh": "衡量内容"},
+    "results.filter_status": {"en": "Status", "zh": "进展状态"},
+    "results.filter_theme": {"en": "Theme", "zh": "主题"},
+    "results.all": {"en": "All", "zh": "全部"},
+    "results.by": {"en": "Count by", "zh": "统计维度"},
+    "results.status_title": {"en": "Indicators by status", "zh": "各状态的指标数"},
+    "results.status_note": {"en": "The {n} with most indicators of {total}; the Table view lists all. A figure several projects share counts once, under the country programme.",
+                            "zh": "显示指标最多的{n}个（共{total}个）；表格视图列出全部。多个项目共享的数据只计一次，归入国家方案。"},
+    "results.scorecard": {"en": "Scorecard: baseline → target → latest actual", "zh": "记分卡：基线 → 目标 → 最新实际值"},
+    "results.none": {"en": "No results indicator matches these filters.", "zh": "没有符合筛选条件的成果指标。"},
+    "results.country_programme": {"en": "Country programme (shared figures)", "zh": "国家方案（共享数据）"},
+    "results.indicators_axis": {"en": "Indicators", "zh": "指标数"},
+    "results.shared": {"en": "Country programme figure, reported by {n} projects: {names}", "zh": "国家方案层面数据，由{n}个项目报告：{names}"},
+    "results.status_rule": {
+        "en": "Status rule: the latest period's actual against its target. Achieved: the actual reaches the target (in the target's direction from the baseline). "
+        "On track: at least half the way from baseline to target. Behind: less than half. No actual yet: a target with no actual. Not a number: target or actual "
+        "published only in words. Percent of target: actual ÷ target. An indicator published alike by several projects is one country-programme figure, "
+        "shown once and never added up.",
+        "zh": "状态规则：以最近一期的实际值对照目标。已实现：实际值达到目标（按目标相对基线的方向）。进展正常：已完成基线至目标的至少一半。进度落后：不足一半。"
+        "尚无实际值：有目标而无实际值。非数值：目标或实际值仅以文字公布。目标完成率：实际值÷目标。多个项目以相同数值公布的同一指标视为一项国家方案层面数据，只列一次，从不相加。",
+    },
+    "results.measure_counts": {
+        "en": "What each indicator counts (people reached, policy uptake or other): suggested by wording rules at import for {suggested} published rows, "
+        "reviewed by staff for {reviewed} (Manage data, or the results sheet of the workbook).",
+        "zh": "各指标的衡量内容（受益人数、政策采纳或其他）：{suggested}行由导入时的措辞规则建议，{reviewed}行经工作人员审核（管理数据页或工作簿的 results 工作表）。",
+    },
     "col.period": {"en": "Period", "zh": "期间"},
     "col.baseline": {"en": "Baseline", "zh": "基线"},
     "col.target": {"en": "Target", "zh": "目标"},

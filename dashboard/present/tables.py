@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from dashboard import places
-from dashboard.domain import figures
+from dashboard.domain import figures, results
 from dashboard.ingest.iati import normalised_name
 from dashboard.domain.filters import View, per_view, shared
 from dashboard.present.charts import BASE_FONT_SIZE, plain, wrapped
@@ -628,3 +628,65 @@ def changed_cells_table(changes) -> pd.DataFrame:
 def whole_rows_table(rows: dict[str, dict[str, str]]) -> pd.DataFrame:
     """Rows added or removed: the row key, then the row's non-empty cells."""
     return pd.DataFrame([{"key": key, **cells} for key, cells in rows.items()])
+
+
+def _verbatim(value: object, text: object) -> str:
+    """A baseline, target or actual as published: the number where one is given, else the words."""
+    if isinstance(value, (int, float)) and not pd.isna(value):
+        return f"{value:,.10g}"
+    return text if isinstance(text, str) else ""
+
+
+def _reporters(ids: tuple, names: dict[str, str], lang: str) -> str:
+    """One project's name, or 'Country programme figure, reported by N projects: A; B …'."""
+    if len(ids) == 1:
+        return names.get(ids[0], ids[0])
+    listed = "; ".join(names.get(p, p) for p in ids[:NAMES_SHOWN]) + (f"; {t('names.more', lang, n=len(ids) - NAMES_SHOWN)}" if len(ids) > NAMES_SHOWN else "")
+    return t("results.shared", lang, n=len(ids), names=listed)
+
+
+@per_view
+def scorecard_table(view: View, lang: str, measures: tuple[str, ...] = (), statuses: tuple[str, ...] = (), theme: str = "") -> pd.DataFrame:
+    """Every indicator in view as one figure (`domain.results.chosen_figures`): its wording
+    verbatim, baseline → target → latest actual, percent of target and status."""
+    f = results.chosen_figures(view, measures, statuses, theme)
+    names = project_names(view.all_projects, lang)
+    themes = dict(zip(view.all_projects["project_id"], view.all_projects["themes"].fillna("")))
+    periods = [" – ".join(format_partial_date(d, lang) for d in (a, b) if isinstance(d, str)) for a, b in zip(f["period_start"], f["period_end"])]
+    out = pd.DataFrame(
+        {
+            "project": [_reporters(ids, names, lang) for ids in f["projects"]],
+            "theme": [", ".join(term("theme", x, lang) for x in dict.fromkeys(x for p in ids for x in themes.get(p, "").split("|") if x)) for ids in f["projects"]],
+            "indicator": [f"{i}: {d}" if isinstance(d, str) and d else i for i, d in zip(f["indicator"], f["indicator_description"])],
+            "result_measure": [term("measure_kind", m, lang) for m in f["measure"]],
+            "period": periods,
+            "baseline": [_verbatim(v, x) for v, x in zip(f["baseline_value"], f["baseline_text"])],
+            "target": [_verbatim(v, x) for v, x in zip(f["target_value"], f["target_text"])],
+            "actual": [_verbatim(v, x) for v, x in zip(f["actual_value"], f["actual_text"])],
+            "percent_of_target": f["percent_of_target"].astype(float).round(0).values,
+            "result_status": [term("result_status", s, lang) for s in f["status"]],
+            "reported_by": f["reported_by"].values,
+        }
+    )
+    out.index = f.index
+    return _with_source(f, out, view["sources"], lang)
+
+
+@per_view
+def people_indicator_table(view: View, lang: str) -> pd.DataFrame:
+    """The people-reached indicators of UNDP's results as figures: latest actual with its
+    target beside it, by-sex values as published (no total UNDP did not publish), a figure
+    several projects share once."""
+    return scorecard_table(view, lang, ("people_reached",))[["project", "indicator", "period", "baseline", "target", "actual", "percent_of_target", "reported_by", "source", "section"]]
+
+
+@per_view
+def uptake_indicator_table(view: View, lang: str) -> pd.DataFrame:
+    """Policy-uptake indicators whose latest actual shows the change happened
+    (`domain.results.uptake_happened`), dated by their period's end, latest first."""
+    f = results.indicator_figures(view)
+    f = f[results.uptake_happened(f)].sort_values("period_end", ascending=False, na_position="last")
+    card = scorecard_table(view, lang)
+    out = card.loc[f.index, ["project", "indicator", "target", "actual", "source", "section"]]
+    out.insert(0, "date", [format_partial_date(d, lang) if isinstance(d, str) else not_reported(lang) for d in f["period_end"]])
+    return out.reset_index(drop=True)

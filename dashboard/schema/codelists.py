@@ -76,6 +76,8 @@ TRANSACTION_KINDS = (
     "incoming_pledge",
 )
 RESULT_KINDS = ("output", "outcome", "impact", "other")
+# What a results indicator counts (results.measure): the mission's two core measures, or neither.
+RESULT_MEASURES = ("people_reached", "policy_uptake", "other")
 # Kinds of funder across the portfolio, from IATI's organisation types and the documents.
 FUNDER_KINDS = ("government", "undp", "multilateral", "bilateral", "private", "other")
 # IATI's OrganisationType code list: 10 government, 11 local government, 15 other public

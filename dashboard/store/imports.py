@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.ingest.csv_package import read_tables
+from dashboard.ingest.measures import measures
 from dashboard.ingest.iati import Imported, ImportError_, ImportProblem, Reader, project_rows, link_id, source_id_for
 from dashboard.schema import TABLES
 from dashboard.schema.descriptor import write_descriptor
@@ -34,6 +35,7 @@ def import_iati(paths: list[Path], base_dir: Path):
     if base_problems:
         raise ImportError_([ImportProblem(p.file, p.row, "", "", f"a valid base package ({p})") for p in base_problems])
     source_ids = [source_id_for(path) for path in paths]
+    reviewed = reviewed_measures(frames["results"])  # before a re-import replaces the rows
     all_project_of: dict[str, str] = {}
     all_output_of: dict[str, str] = {}
     for name, base in frames.items():
@@ -102,6 +104,8 @@ def import_iati(paths: list[Path], base_dir: Path):
         base = frames[table.name]
         if table.name in PER_ACTIVITY:
             rows = _with_projects(packed.pop(table.name), table, all_project_of, all_output_of)
+            if table.name == "results":
+                rows = with_measures(rows, reviewed)
         else:
             rows = pd.DataFrame(new[table.name], columns=list(dict.fromkeys([*table.all_column_names, *(k for r in new[table.name] for k in r)])), dtype=object).fillna("")
         rows = rows.drop_duplicates([c for c in table.primary_key])  # the same partner in a project and its outputs
@@ -114,6 +118,31 @@ def import_iati(paths: list[Path], base_dir: Path):
     if checked:
         raise ImportError_([ImportProblem(p.file, None, "", p.column or "", f"{p.expected} (row {p.row} of the merged package)", p.value) for p in checked])
     return Imported(merged, counts, unused, notes)
+
+
+def _measure_key(frame: pd.DataFrame) -> pd.Series:
+    """What identifies an indicator across imports: its project and its wording."""
+    return frame["project_id"].astype(str) + "\x1f" + frame["indicator"].astype(str) + "\x1f" + frame["indicator_description"].fillna("").astype(str)
+
+
+def reviewed_measures(results: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Indicator key -> (measure, basis) for every measure a person reviewed."""
+    if results.empty or "measure_basis" not in results.columns:
+        return {}
+    done = results[results["measure_basis"].fillna("").astype(str).str.startswith("reviewed")]
+    return dict(zip(_measure_key(done), zip(done["measure"], done["measure_basis"])))
+
+
+def with_measures(rows: pd.DataFrame, reviewed: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """Imported results rows with a measure: the one a person reviewed for the same
+    indicator, else the wording rules' suggestion."""
+    suggested = measures(rows.drop(columns=["measure", "measure_basis"], errors="ignore"))
+    keys = _measure_key(rows)
+    kept = [reviewed.get(k) for k in keys]
+    rows = rows.copy()
+    rows["measure"] = [k[0] if k else m for k, m in zip(kept, suggested["measure"])]
+    rows["measure_basis"] = [k[1] if k else b for k, b in zip(kept, suggested["measure_basis"])]
+    return rows
 
 
 def _shared(value: str) -> str:

@@ -24,6 +24,7 @@ PAGES = (
     ("map.py", "nav.map", "map", ":material/map:"),
     ("reach.py", "nav.reach", "reach", ":material/groups:"),
     ("funding.py", "nav.funding", "funding", ":material/payments:"),
+    ("results.py", "nav.results", "results", ":material/fact_check:"),
     ("milestones.py", "nav.milestones", "milestones", ":material/timeline:"),
     ("projects.py", "nav.projects", "projects", ":material/folder_open:"),
     ("sources.py", "nav.sources", "sources", ":material/menu_book:"),
