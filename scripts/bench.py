@@ -24,7 +24,7 @@ from dashboard.config import APP_SCRIPT, chromium_path  # noqa: E402
 from dashboard.web.state import PROJECTS  # noqa: E402
 from harness import BROWSER_ARGS, free_port, map_point, start_server, wait_for_run  # noqa: E402
 
-PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources")
+PAGES = ("overview", "map", "reach", "funding", "results", "milestones", "projects", "sources")
 RERUNS = 21
 CHOICES = (["alp-3"], ["xiaokang", "good-governance"])
 

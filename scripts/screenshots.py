@@ -29,7 +29,7 @@ from dashboard.present.workbook import edit_workbook  # noqa: E402
 from harness import SIGN_IN_ENV, BROWSER_ARGS, free_port, identity_provider, sign_in, sign_in_secrets, start_server, wait_for_run, wait_until_painted  # noqa: E402
 from helpers import officer_workbook  # noqa: E402
 
-PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources")
+PAGES = ("", "map", "reach", "funding", "results", "milestones", "projects", "sources")
 SIZES = ((390, 2600), (1024, 2600), (1440, 2600), (1280, 720))
 PROJECTORS = ((1280, 720), (1366, 768), (1920, 1080))
 SLIDES = len(BUILDERS)

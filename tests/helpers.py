@@ -24,7 +24,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_DOCUMENTS = ("000_5b926ff52a23eeec.txt", "001_27104a3adfc9f6dd.txt", "002_fac5cfd25d319d64.txt", "003_fd0242e68bc676bc.txt")
 SMALL = FIXTURES / "small"  # three fictitious projects, built to exercise every rule
 BUNDLED = BUNDLED_DATA_DIR
-PAGES = ("overview", "map", "reach", "funding", "milestones", "projects", "sources", "present", "history")
+PAGES = ("overview", "map", "reach", "funding", "results", "milestones", "projects", "sources", "present", "history")
 
 
 def write_as_sourced(package_dir: Path, target: Path) -> Path:

@@ -55,6 +55,8 @@ def cell(draw, col: Column, keys: dict[str, list[str]], row: int) -> str:
         return f"https://example.org/doc-{row}"
     if col.name == "admin_code":
         return ""  # a division code must belong to the place's province; the place rows below name provinces
+    if col.name == "measure_basis":
+        return draw(st.sampled_from(["", "rule: people-count", "rule: fits-neither", "reviewed by <b>Li</b> & 王芳 on 2026-12-08"]))
     if col.pattern:
         return f"{col.name.split('_')[0]}-{row}"
     return draw(TEXT)

@@ -65,7 +65,7 @@ def shared_key(indicator: str, description: str) -> str:
 def latest_figures(results: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator of each project (and output): the row of its latest period."""
     identity = ["project_id", "output_id", "result_title", "indicator", "indicator_description"]
-    ordered = results.assign(_end=results["period_end"].fillna("")).sort_values(["_end", "line"], kind="stable")
+    ordered = results.assign(_end=results["period_end"].astype(object).fillna("")).sort_values(["_end", "line"], kind="stable")
     keys = ordered[identity].fillna("")
     return ordered[~keys.duplicated(keep="last")].drop(columns="_end")
 
@@ -100,7 +100,7 @@ def indicator_figures(view: View) -> pd.DataFrame:
 def uptake_happened(figures: pd.DataFrame) -> pd.Series:
     """Policy-uptake figures whose actual shows the change happened: the target reached, or
     the actual's words say adopted, approved, issued …"""
-    words = figures["actual_text"].fillna("").astype(str)
+    words = figures["actual_text"].astype(object).fillna("").astype(str)
     return (figures["measure"] == "policy_uptake") & ((figures["status"] == "achieved") | words.str.contains(HAPPENED))
 
 

@@ -191,3 +191,44 @@ def test_delivery_by_project_matches_the_file_and_states_its_rule():
     assert (table["Flag"] == "trails budget").sum() == flagged
     note = next(shown(c.value) for c in at.caption if shown(c.value).startswith("Delivery is spending"))
     assert f"completed years up to {horizon}" in note and f"{flagged} of {len(expected)} projects are flagged" in note and "below 70%" in note
+
+
+def irrf_actuals(path: Path, code: str) -> dict[str, float]:
+    """Activity -> latest period's actual of one corporate indicator, from the XML."""
+    out = {}
+    for activity in ET.parse(path).getroot().iter("iati-activity"):
+        for indicator in activity.iter("indicator"):
+            if "".join(indicator.find("title").itertext()).strip().endswith(code):
+                periods = sorted((p.find("period-end").get("iso-date"), p.find("actual").get("value")) for p in indicator.iter("period"))
+                out[activity.findtext("iati-identifier")] = float(periods[-1][1])
+    return out
+
+
+def test_the_scorecard_shows_a_shared_indicator_once_reported_by_its_projects():
+    actuals = irrf_actuals(IATI, "1.3.2.A.3.1")
+    at = open_page("results")
+    card = frame_of(at, "% of target")
+    rows = card[card["Indicator"].str.startswith("Output Indicator 1.3.2.A.3.1")]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert row["Project"].startswith(f"Country programme figure, reported by {len(actuals)} projects")
+    assert float(row["Actual"].replace(",", "")) == next(iter(set(actuals.values())))  # one value, not a sum
+    assert row["Counts"] == "People reached" and row["Reported by (projects)"] == str(len(actuals))
+    caption = next(shown(c.value) for c in at.caption if shown(c.value).startswith("What each indicator counts"))
+    rows_in_file = sum(1 for a in ET.parse(IATI).getroot().iter("iati-activity") for p in a.iter("indicator") for _ in (list(p.iter("period")) or [None]))
+    assert f"for {rows_in_file} published rows" in caption and "reviewed by staff for 0" in caption
+
+
+def test_the_scorecard_filters_by_measure_and_reads_in_chinese():
+    at = open_page("results", {"lang": "zh"})
+    at.multiselect(key="results-measure").set_value(["policy_uptake"]).run()
+    card = frame_of(at, "目标完成率（%）")
+    assert set(card["衡量内容"]) == {"政策采纳"} and len(card) >= 1
+    assert "各状态的指标数" in [shown(s.value) for s in at.subheader]
+
+
+def test_reach_lists_people_reached_indicators_beside_the_documents():
+    at = open_page("reach", tables=True)
+    table = frame_of(at, "Reported by (projects)")
+    males = table[table["Indicator"].str.startswith("Output Indicator 1.3.2.A.1.1")]
+    assert len(males) == 1 and float(males.iloc[0]["Actual"].replace(",", "")) == next(iter(set(irrf_actuals(IATI, "1.3.2.A.1.1").values())))

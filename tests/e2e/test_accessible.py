@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from harness import accessibility_findings, wait_for_run, wait_until_painted
 
-PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources", "present", "history", "manage")
+PAGES = ("", "map", "reach", "funding", "results", "milestones", "projects", "sources", "present", "history", "manage")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -18,7 +18,7 @@ from dashboard.schema import TABLES
 from dashboard.present.province_map import inset_codes, maritime_lines
 from harness import MAP, click_province, wait_for_run, wait_until_painted
 
-PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources", "history")
+PAGES = ("", "map", "reach", "funding", "results", "milestones", "projects", "sources", "history")
 # Streamlit's client probes for a base path under a page's own path before the root; those
 # two 404s are its start-up, not the app's.
 BASE_PATH_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")

@@ -26,7 +26,7 @@ from helpers import HOSTILE, SMALL, hostile_package
 
 # Every page, and the views that show one project's or one province's text in full (the
 # chosen project's name in the filter, its detail, the province panel).
-PAGES = ("", "map", "reach", "funding", "milestones", "projects", "sources", "history", "projects?project=river&", "map?province=530000&")
+PAGES = ("", "map", "reach", "funding", "results", "milestones", "projects", "sources", "history", "projects?project=river&", "map?province=530000&")
 # Each part of the payload that formatting would wrap in an element of its own.
 MARKERS = ["BOLDHOSTILE", "STRONGHOSTILE", "EMHOSTILE", "LINKHOSTILE", "MATHHOSTILE", "REDHOSTILE", "CODEHOSTILE"]
 LITERAL = "<b>BOLDHOSTILE</b> **STRONGHOSTILE**"  # how the payload reads when it stays text
