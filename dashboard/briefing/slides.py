@@ -10,13 +10,13 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.domain import figures
+from dashboard.domain import figures, results
 from dashboard.domain.filters import View, per_view
 from dashboard.present import charts, view_figures
 from dashboard.present.i18n import NAMES_SHOWN, format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
 from dashboard.present.tables import funders_table, funding_by_kind_table, largest_funders_table, not_reported, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
-from dashboard.present.text import Card, filters_summary, headline_cards, source_lines, uptake_results
+from dashboard.present.text import Card, filters_summary, headline_cards, results_cards, source_lines, uptake_results
 from dashboard.store.package import Package
 
 
@@ -202,9 +202,9 @@ def published_funding_slide(package: Package, view: View, lang: str) -> Slide:
 def timeline_slide(package: Package, view: View, lang: str) -> Slide:
     """The policy-uptake results as text (what, into which plan, when), then the timeline."""
     spans, points, bands = timeline_frames(view, lang)
-    results = uptake_results(view, lang)
-    lines = [f"★ {u.line(lang)}" for u in results[:SLIDE_RESULTS]]
-    lines += [t("brief.more_results", lang, n=len(results) - SLIDE_RESULTS)] if len(results) > SLIDE_RESULTS else []
+    uptake = uptake_results(view, lang)
+    lines = [f"★ {u.line(lang)}" for u in uptake[:SLIDE_RESULTS]]
+    lines += [t("brief.more_results", lang, n=len(uptake) - SLIDE_RESULTS)] if len(uptake) > SLIDE_RESULTS else []
     if figures.timeline_by_year(view):
         # Lines with every count written on them: a pair of bars per year is too thin on a
         # slide to carry a label that reads from the back of the room.
@@ -214,12 +214,35 @@ def timeline_slide(package: Package, view: View, lang: str) -> Slide:
         figure = charts.timeline(spans, points, bands, "", lang, narrow=False) if len(spans) else None
     h = figures.headline(view)
     talk = [t("notes.milestones", lang, done=h.milestones_achieved, planned=h.milestones_planned, uptake=h.policy_uptake)]
-    talk += [u.line(lang) for u in results] or [t("milestones.uptake_none", lang)]
+    talk += [u.line(lang) for u in uptake] or [t("milestones.uptake_none", lang)]
     names = project_names(view.all_projects, lang)
     if len(view.undated_projects):
         talk.append(t("milestones.undated_projects", lang, names=join_names([names[p] for p in view.undated_projects], lang)))
-    alt = t("notes.timeline_alt", lang, n=len(spans), m=len(points), uptake=" ".join(f"★ {u.line(lang)}" for u in results) or t("milestones.uptake_none", lang))
+    alt = t("notes.timeline_alt", lang, n=len(spans), m=len(points), uptake=" ".join(f"★ {u.line(lang)}" for u in uptake) or t("milestones.uptake_none", lang))
     return Slide("timeline", t("milestones.title", lang), lines, figure, _sources([view["milestones"], view["projects"]], view, lang), alt=alt, talking_points=talk)
+
+
+def results_slide(package: Package, view: View, lang: str) -> Slide:
+    """UNDP's results indicators as large numbers: indicators per status, the largest
+    people-reached figure, policy uptake shown; the talking points name the largest people
+    figures and the policy-uptake results, each once."""
+    cards = results_cards(view, lang)
+    f = results.indicator_figures(view)
+    names = project_names(view.all_projects, lang)
+
+    def who(ids: tuple) -> str:
+        return names.get(ids[0], ids[0]) if len(ids) == 1 else t("results.country_programme_n", lang, n=len(ids))
+
+    def words(row) -> str:
+        return row["indicator_description"] if isinstance(row["indicator_description"], str) and row["indicator_description"] else row["indicator"]
+
+    people = f[f["measure"] == "people_reached"].dropna(subset=["actual_value"]).sort_values("actual_value", ascending=False, kind="stable").head(SLIDE_RESULTS)
+    points = [card.line(lang) for card in cards] + [t("results.status_rule", lang)]
+    points += [t("notes.people_indicator", lang, value=format_number(r["actual_value"], lang), indicator=words(r), who=who(r["projects"])) for _, r in people.iterrows()]
+    uptake = f[results.uptake_happened(f)].sort_values("period_end", ascending=False)
+    points += [t("notes.uptake_indicator", lang, indicator=words(r), who=who(r["projects"]), date=format_partial_date(r["period_end"], lang) if isinstance(r["period_end"], str) else not_reported(lang))
+               for _, r in uptake.head(SLIDE_RESULTS).iterrows()]
+    return Slide("results", t("nav.results", lang), sources=_sources([view["results"]], view, lang), talking_points=points, cards=cards)
 
 
 def sources_slide(package: Package, view: View, lang: str) -> Slide:
@@ -230,7 +253,7 @@ def sources_slide(package: Package, view: View, lang: str) -> Slide:
     return Slide("sources", t("sources.title", lang), lines, sources=_sources([view["projects"]], view, lang), talking_points=points)
 
 
-BUILDERS = (title_slide, headline_slide, map_slide, reach_slide, funding_slide, published_funding_slide, timeline_slide, sources_slide)
+BUILDERS = (title_slide, headline_slide, map_slide, reach_slide, funding_slide, published_funding_slide, timeline_slide, results_slide, sources_slide)
 CHART_SLIDES = ("map", "reach", "funding", "timeline")  # a slide of these kinds with no figure says there is nothing to show
 
 

@@ -77,8 +77,8 @@ def indicator_figures(view: View) -> pd.DataFrame:
     `projects` names them all (never added up, never each project's own)."""
     results = view["results"]
     columns = list(dict.fromkeys(["figure_id", "projects", "reported_by", "status", "percent_of_target", *results.columns, "measure", "measure_basis"]))
-    if results.empty:
-        return pd.DataFrame(columns=columns)
+    if results.empty:  # the columns (and their types) of a figure, no rows
+        return results.assign(figure_id="", projects=None, reported_by=0, status="", percent_of_target=np.nan, measure="", measure_basis="")[columns]
     latest = latest_figures(results)
     latest = latest.assign(**measures(latest).to_dict("series"))
     latest["_key"] = [shared_key(_text(i), _text(d)) for i, d in zip(latest["indicator"], latest["indicator_description"])]

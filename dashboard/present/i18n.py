@@ -101,6 +101,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{audience} ({project}). One of {n} figures for different audiences, not added up: see Reach",
         "zh": "{audience}（{project}）。共{n}个数字，对象不同，不相加：见“受益”页",
     },
+    "kpi.participants_indicator": {
+        "en": "{indicator}: {who}, UNDP's results, latest actual. One of {n} figures for different audiences, not added up: see Reach",
+        "zh": "{indicator}：{who}，开发计划署成果指标，最新实际值。共{n}个数字，对象不同，不相加：见“受益”页",
+    },
     "kpi.provinces": {"en": "Provinces covered", "zh": "覆盖省份"},
     "kpi.provinces_note": {"en": "plus {n} place(s) the sources do not name", "zh": "另有{n}处地点来源未具名"},
     "kpi.places_in": {"en": "Places named in {where}", "zh": "{where}的具名地点"},
@@ -165,6 +169,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "None of the {total} policy-uptake indicators in view shows the change happened yet (the latest actual reaching its target, or saying adopted, approved, issued …); the Results page lists them.",
         "zh": "当前范围内的{total}项政策采纳指标尚无一项显示变化已发生（最新实际值达到目标，或写明已通过、批准、发布等）；成果页列出全部指标。",
     },
+    "results.card_of": {"en": "of {n} indicators (latest period)", "zh": "共{n}项指标（最近一期）"},
+    "results.card_uptake": {"en": "Policy uptake shown", "zh": "已显示的政策采纳"},
+    "results.card_uptake_note": {"en": "of {n} policy-uptake indicators", "zh": "共{n}项政策采纳指标"},
+    "notes.people_indicator": {"en": "{value} people: {indicator} ({who}, latest actual).", "zh": "{value}人：{indicator}（{who}，最新实际值）。"},
+    "notes.uptake_indicator": {"en": "Policy uptake: {indicator} ({who}, by {date}).", "zh": "政策采纳：{indicator}（{who}，截至{date}）。"},
     "results.country_programme_n": {"en": "Country programme ({n} projects)", "zh": "国家方案（{n}个项目）"},
     "reach.none": {"en": "No reach figures reported for: {names}.", "zh": "以下项目未报告受益人数：{names}。"},
     # Funding

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.domain import figures
+from dashboard.domain import figures, results
 from dashboard.domain.filters import View, per_view
 from dashboard.present.i18n import format_compact, format_partial_date, format_usd, format_usd_compact, join_names, labelled, localized, plan_label, t, term
 from dashboard.present.tables import milestone_date_label, not_reported, project_names, province_names, source_titles
@@ -73,7 +73,7 @@ def headline_cards(view: View, lang: str) -> list[Card]:
     return [
         Card(t("kpi.projects_in", lang, where=where) if chosen else t("kpi.projects", lang), str(h.projects)),
         *money_cards(view, lang),
-        participants_card(h.participant_figures, names, lang),
+        participants_card(h.participant_figures, names, lang, results.chosen_figures(view, ("people_reached",))),
         places_card(view, where, lang) if chosen else Card(
             t("kpi.provinces", lang), str(h.provinces), t("kpi.provinces_note", lang, n=h.unnamed_places) if h.unnamed_places else None
         ),
@@ -113,17 +113,43 @@ def money_cards(view: View, lang: str) -> list[Card]:
     ]
 
 
-def participants_card(people: pd.DataFrame, names: dict[str, str], lang: str) -> Card:
-    """The largest figure of people reached, saying whom it counts; never a sum of audiences."""
+def participants_card(people: pd.DataFrame, names: dict[str, str], lang: str, indicators: pd.DataFrame | None = None) -> Card:
+    """The largest figure of people reached, from the documents (`people`) or UNDP's
+    people-reached indicators (`indicators`, `domain.results` figures), saying whom it
+    counts; never a sum of audiences."""
+    numbered = indicators.dropna(subset=["actual_value"]).sort_values("actual_value", ascending=False) if indicators is not None else pd.DataFrame()
+    count = len(people) + len(numbered)
+    if len(numbered) and (people.empty or numbered.iloc[0]["actual_value"] > people.iloc[0]["value"]):
+        top = numbered.iloc[0]
+        ids = top["projects"]
+        who = names.get(ids[0], ids[0]) if len(ids) == 1 else t("results.country_programme_n", lang, n=len(ids))
+        words = top["indicator_description"] if isinstance(top["indicator_description"], str) and top["indicator_description"] else top["indicator"]
+        note = t("kpi.participants_indicator", lang, indicator=words, who=who, n=count)
+        return Card(t("kpi.participants_largest", lang) if count > 1 else t("kpi.participants", lang), format_compact(top["actual_value"], lang), note)
     if people.empty:
         return Card(t("kpi.participants", lang), not_reported(lang))
     top = people.iloc[0]
     value = ("> " if top["qualifier"] == "lower_bound" else "") + format_compact(top["value"], lang)
     audience = localized(people.head(1), "audience", lang).iloc[0]
-    if len(people) == 1:
+    if count == 1:
         return Card(t("kpi.participants", lang), value, t("kpi.participants_one", lang, audience=audience, project=names[top["project_id"]]))
-    note = t("kpi.participants_more", lang, audience=audience, project=names[top["project_id"]], n=len(people))
+    note = t("kpi.participants_more", lang, audience=audience, project=names[top["project_id"]], n=count)
     return Card(t("kpi.participants_largest", lang), value, note)
+
+
+@per_view
+def results_cards(view: View, lang: str) -> list[Card]:
+    """UNDP's results indicators at a glance: how many indicators stand at each status, the
+    largest people-reached figure, and how many policy-uptake indicators show the change."""
+    f = results.indicator_figures(view)
+    names = project_names(view.all_projects, lang)
+    counts = f["status"].value_counts()
+    cards = [Card(term("result_status", s, lang), str(int(counts.get(s, 0))), t("results.card_of", lang, n=len(f))) for s in results.STATUSES]
+    people = f[f["measure"] == "people_reached"]
+    cards.append(participants_card(pd.DataFrame(columns=["value"]), names, lang, people))
+    uptake = f[f["measure"] == "policy_uptake"]
+    cards.append(Card(t("results.card_uptake", lang), str(int(results.uptake_happened(f).sum())), t("results.card_uptake_note", lang, n=len(uptake))))
+    return cards
 
 
 def places_card(view: View, where: str, lang: str) -> Card:

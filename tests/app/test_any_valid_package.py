@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.briefing.slides import build_slides
+from dashboard.briefing.slides import BUILDERS, build_slides
 from dashboard.config import APP_SCRIPT
 from dashboard.domain.filters import Filters, apply_filters, year_range
 from dashboard.store.package import read_package
@@ -46,7 +46,7 @@ def test_any_valid_package_renders_every_page_and_slide(data):
         directory = data.draw(valid_packages(Path(tmp) / "package"))
         package = read_package(directory)  # the check passes
         for lang in ("en", "zh"):
-            assert len(build_slides(package, apply_filters(package, Filters()), lang)) == 8
+            assert len(build_slides(package, apply_filters(package, Filters()), lang)) == len(BUILDERS) == 9
         lo, hi = year_range(package)
         projects = list(package["projects"]["project_id"])
         render_every_page(directory, {"lang": "en"})

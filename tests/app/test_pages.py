@@ -192,7 +192,7 @@ def test_presenter_steps_and_clamps_the_slide_number():
     last = open_page("present", {"slide": "99"})
     assert last.title[0].value == "Source documents"
     last.run()  # AppTest opens the overview first; a browser opening /present rewrites at once
-    assert last.query_params["slide"] in ("8", ["8"])  # clamped in the address too
+    assert last.query_params["slide"] in ("9", ["9"])  # clamped in the address too
 
 
 def test_values_not_understood_are_named_and_dropped_from_the_address():
@@ -202,7 +202,7 @@ def test_values_not_understood_are_named_and_dropped_from_the_address():
     assert metrics(at)["Projects"] == "1"
     clean = open_page("overview", {"project": "river"})
     assert not clean.toast
-    assert [shown(n.value) for n in open_page("overview", {"slide": "99"}).toast] == ["There is no slide 99; slide 8 of 8 is shown."]
+    assert [shown(n.value) for n in open_page("overview", {"slide": "99"}).toast] == ["There is no slide 99; slide 9 of 9 is shown."]
 
 
 @pytest.mark.parametrize("page", PAGES)

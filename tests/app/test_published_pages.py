@@ -232,3 +232,11 @@ def test_reach_lists_people_reached_indicators_beside_the_documents():
     table = frame_of(at, "Reported by (projects)")
     males = table[table["Indicator"].str.startswith("Output Indicator 1.3.2.A.1.1")]
     assert len(males) == 1 and float(males.iloc[0]["Actual"].replace(",", "")) == next(iter(set(irrf_actuals(IATI, "1.3.2.A.1.1").values())))
+
+
+def test_the_overview_participant_figure_considers_the_people_reached_indicators():
+    total = irrf_actuals(IATI, "1.3.2.A.3.1")  # the largest people figure the file publishes
+    cards = {shown(m.label): m for m in open_page("overview").metric}
+    assert cards["Largest participant figure"].value == f"{max(total.values()) / 1e3:.0f} K"
+    at = open_page("overview", {"project": "iprcc-ssc"})  # a documented project with no indicators keeps its own figure
+    assert {shown(m.label): m.value for m in at.metric}["Participants reached"] == "1,305"

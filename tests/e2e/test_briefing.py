@@ -67,7 +67,7 @@ def slide_text(slide) -> str:
 def test_slide_count_and_native_titles(pack):
     prs = pack["pptx"]
     assert [s.shapes.title.text for s in prs.slides] == [s.title for s in pack["slides"]]
-    assert len(prs.slides) == 8
+    assert len(prs.slides) == 9
     assert prs.slide_width * 9 == prs.slide_height * 16  # 16:9
 
 
@@ -154,7 +154,7 @@ def test_pdf_has_a_title_and_no_text_over_other_text(pack, tmp_path):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Title:\s+(.+)$", info, flags=re.M).group(1).strip() == f"{pack['slides'][0].title} · {pack['line']}"
     pages = pdf_words(pdf)
-    assert len(pages) == 8 and all(pages)
+    assert len(pages) == 9 and all(pages)
     # A word's box spans its font's whole ascent and descent, which for some glyphs (a
     # fallback arrow, a bold Chinese title) is twice the line, so boxes of lines set one
     # under the other graze each other. Words printed over each other have their middles

@@ -17,7 +17,7 @@ from helpers import view_of
 
 def test_slides_in_presenting_order_with_sources(small):
     slides = build_slides(small, view_of(small), "en")
-    assert [s.key for s in slides] == ["title", "headline", "map", "reach", "funding", "published_funding", "timeline", "sources"]
+    assert [s.key for s in slides] == ["title", "headline", "map", "reach", "funding", "published_funding", "timeline", "results", "sources"]
     assert all(s.sources for s in slides)
     assert [s.key for s in slides if s.figure is not None] == ["map", "reach", "funding", "timeline"]
 
@@ -49,15 +49,15 @@ def test_a_slide_with_nothing_to_show_says_so(small):
     view = view_of(small, projects=("desk",))
     reach = build_slide(4, small, view, "zh")
     assert reach.figure is None and reach.lines[-1] == "在当前筛选条件下没有可显示的内容。"
-    assert len(BUILDERS) == 8
+    assert len(BUILDERS) == 9
 
 
 def test_powerpoint_has_native_text_notes_and_east_asian_fonts(small):
     slides = build_slides(small, view_of(small), "zh")
     prs = Presentation(io.BytesIO(write_pptx(slides, "全部项目", {})))
-    assert len(prs.slides) == 8
+    assert len(prs.slides) == 9
     assert prs.slides[1].shapes.title.text == "主要数字"
-    assert "全部项目    2/8" in [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
+    assert "全部项目    2/9" in [s.text_frame.text for s in prs.slides[1].shapes if s.has_text_frame]
     notes = prs.slides[4].notes_slide.notes_text_frame.text
     # Talking points from the data first, then the sources.
     assert notes.startswith("项目文件所载、注明出资方的资金：75万美元（750,000 美元），来自2个出资方。\n以上为三类金额，从不相加")
@@ -69,7 +69,7 @@ def test_powerpoint_has_native_text_notes_and_east_asian_fonts(small):
 
 def test_pdf_page_escapes_text(small):
     page = slides_html(build_slides(small, view_of(small), "en"), "A <b> & C", {})
-    assert "A &lt;b&gt; &amp; C" in page and page.count("<section>") == 8
+    assert "A &lt;b&gt; &amp; C" in page and page.count("<section>") == 9
 
 
 def test_published_budgets_and_spending_have_a_slide_or_say_there_are_none(small, bundled):
@@ -94,3 +94,16 @@ def test_funding_slide_shows_the_portfolios_funders_each_kind_of_amount_apart(bu
     assert set(slide.chart.series) == {"In the project documents", "Committed (UNDP's file)"}  # funds received in the notes
     notes = "\n".join(slide.talking_points)
     assert f"Commitments in UNDP's IATI file: US$ 146 M (US$ {every['committed_usd'].sum():,.0f})" in notes and "never added" in notes
+
+
+def test_the_results_slide_counts_statuses_and_names_the_largest_people_figure(bundled):
+    from dashboard.domain.results import indicator_figures
+
+    view = view_of(bundled)
+    slide = build_slide(8, bundled, view, "en")
+    figures = indicator_figures(view)
+    cards = {c.label: c for c in slide.cards}
+    assert sum(int(cards[label].value) for label in ("Achieved", "On track", "Behind", "No actual yet", "Not a number")) == len(figures)
+    people = figures[figures["measure"] == "people_reached"]["actual_value"].max()
+    assert cards["Largest participant figure"].value == f"{people / 1e3:.0f} K"
+    assert any(p.startswith(f"{people:,.0f} people: ") and "Country programme (7 projects)" in p for p in slide.talking_points)
