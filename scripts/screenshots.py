@@ -2,6 +2,7 @@
 before calling a change done, and to compare before and after a change.
 
     .venv/bin/python scripts/screenshots.py OUT_DIR
+    .venv/bin/python scripts/screenshots.py --readme     # docs/overview.png, the README's picture
 
 Writes OUT_DIR/<page>-<lang>-<width>x<height>.png. Phone, tablet and desktop widths are
 taken in a tall window so the whole page is in the picture; 1280x720 is a projector. Every
@@ -92,5 +93,28 @@ def editor_pages(browser, out: Path) -> None:
             server.terminate()
 
 
+README_PICTURE = Path(__file__).resolve().parents[1] / "docs" / "overview.png"
+
+
+def readme_picture(path: Path = README_PICTURE) -> None:
+    """The overview in English as a laptop's first screen shows it, for the README."""
+    port = free_port()
+    server = start_server(port)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.goto(f"http://localhost:{port}/?lang=en")
+            wait_until_painted(page)
+            page.screenshot(path=str(path))
+            browser.close()
+    finally:
+        server.terminate()
+    print(f"wrote {path}")
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("test-artifacts/screenshots/pages"))
+    if sys.argv[1:] == ["--readme"]:
+        readme_picture()
+    else:
+        main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("test-artifacts/screenshots/pages"))

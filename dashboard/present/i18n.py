@@ -102,9 +102,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{audience}（{project}）。共{n}个数字，对象不同，不相加：见“受益”页",
     },
     "kpi.participants_indicator": {
-        "en": "{indicator}: {who}, UNDP's results, latest actual. One of {n} figures for different audiences, not added up: see Reach",
-        "zh": "{indicator}：{who}，开发计划署成果指标，最新实际值。共{n}个数字，对象不同，不相加：见“受益”页",
+        "en": "UNDP's results indicator, {who}, latest actual. One of {n} figures for different audiences, not added up: see Reach",
+        "zh": "开发计划署成果指标，{who}，最新实际值。共{n}个数字，对象不同，不相加：见“受益”页",
     },
+    "kpi.participants_indicator_help": {"en": "{indicator}: {value}, as UNDP publishes it.", "zh": "{indicator}：{value}，依开发计划署公布。"},
     "kpi.provinces": {"en": "Provinces covered", "zh": "覆盖省份"},
     "kpi.provinces_note": {"en": "plus {n} place(s) the sources do not name", "zh": "另有{n}处地点来源未具名"},
     "kpi.places_in": {"en": "Places named in {where}", "zh": "{where}的具名地点"},
