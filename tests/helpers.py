@@ -300,7 +300,7 @@ def add_office_report(directory: Path, projects: int = 70, year: int = 2026) -> 
     return directory
 
 
-# What the officer adds in the README's walk-through: a project working in two provinces,
+# What the officer adds in the walk-through of docs/data.md: a project working in two provinces,
 # with its source, one funding line, one reach figure and one policy-uptake milestone.
 OFFICER_ROWS = {
     "sources": [{"source_id": "doc-air", "file_name": "doc-air.pdf", "kind": "document", "title": "Clean Air Pilot: inception report",

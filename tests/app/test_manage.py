@@ -1,5 +1,5 @@
 """Editing in the app, as a signed-in editor (AppTest seeds `st.user` and the secrets): the
-officer's walk-through from the README, from the workbook to the published revision on
+officer's walk-through in docs/data.md, from the workbook to the published revision on
 every page and back by rollback; problems block publishing; a draft outlives a refresh; a
 stale draft is refused with what changed; viewers and people not signed in never see it."""
 

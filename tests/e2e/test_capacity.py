@@ -1,4 +1,4 @@
-"""A meeting room at once: the README's several-process recipe (nginx and two app processes)
+"""A meeting room at once: the several-process recipe of docs/running.md (nginx and two app processes)
 serves a browser with sticky sessions, and 40 simulated viewers over Streamlit's WebSocket
 protocol get their pages within 2 s at the 95th percentile, with no failure and memory
 flat once warm. Marked `capacity`: the test command runs it alone, after the rest, so no
@@ -89,7 +89,7 @@ def test_forty_viewers_at_once(several, tmp_path):
     print("\nwarm-up:", json.dumps(warm), "\nsteady:", json.dumps(steady))
     assert warm["failures"] == 0 and steady["failures"] == 0, steady["failure_examples"]
     assert steady["p95_s"] <= 2.0
-    # Caches are bounded, so memory levels off once the views in use are made (the README's
+    # Caches are bounded, so memory levels off once the views in use are made (docs/running.md's
     # ten-minute run shows the plateau); within a minute it may still grow a little.
     assert steady["memory_mb_end"] <= warm["memory_mb_end"] * 1.20, "memory should stay flat once warm"
     log = several["log"].read_text()

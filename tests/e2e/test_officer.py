@@ -1,4 +1,4 @@
-"""The officer's walk-through from the README, in a browser, with a real OpenID Connect
+"""The officer's walk-through in docs/data.md, in a browser, with a real OpenID Connect
 provider on loopback (the PyPI package oidc-provider-mock) and nothing about sign-in
 patched out: sign in, download the workbook, add a project with two provinces, a funding
 line, a reach figure and a policy-uptake milestone, upload it, read the preview, publish,
