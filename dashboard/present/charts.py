@@ -401,11 +401,12 @@ def timeline(
             known = p["start"] if pd.notna(p["start"]) else p["end"]
             marker = {"symbol": "line-ns", "size": 24, "line": {"width": 5, "color": UNDP_BLUE}}
             traces.append(dict(type="scatter", x=[known], y=[y], mode="markers", marker=marker, showlegend=False, hovertemplate=hover))
-        # The project and how its dates read, under its row (not as axis labels, which would
-        # take half a phone's width): also the only mark for an undated project.
-        # On two lines when one would run past a phone's width.
+        # The project and how its dates read, on its own line just above its bar (not as axis
+        # labels, which would take half a phone's width): closer to its own marks than to the
+        # next project's, so no reader pairs a name with the wrong row. Also the only mark
+        # for an undated project. On two lines when one would run past a phone's width.
         joint = "<br>" if narrow and text_box(f"{p['label']} · {p['note']}", 14)[0] > PARTS_LINE_WIDTH else " · "
-        annotations.append({"x": 0, "xref": "paper", "y": y - 0.3, "yanchor": "top", "text": f"<b>{p['label']}</b>{joint}{p['note']}", "showarrow": False,
+        annotations.append({"x": 0, "xref": "paper", "y": y + 0.2, "yanchor": "bottom", "text": f"<b>{p['label']}</b>{joint}{p['note']}", "showarrow": False,
                             "xanchor": "left", "align": "left", "font": {"size": 14, "color": "#333"}})
     groups = milestone_groups(projects, milestones)
     for uptake in (True, False):
@@ -453,7 +454,7 @@ def timeline(
         title,
         160 + 100 * max(1, len(order)),
         {"type": "date", "title": None, "range": [start, end], "rangebreaks": [{"bounds": [a, b]} for a, b in breaks]},
-        {"visible": False, "range": [-len(order) + 0.25, 0.6]},
+        {"visible": False, "range": [-len(order) + 0.6, 0.85]},
         shapes=shapes,
         annotations=annotations,
         legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "title": None},

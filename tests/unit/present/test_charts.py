@@ -151,3 +151,23 @@ def test_reach_labels_stand_above_their_bars_bold_name_over_audience_and_hostile
     assert all(len(line) <= 40 for label in labels for line in label.split("<br>")[1:])  # wrapped to fit a phone
     labels, *_ = labels_and_bars(read_package(hostile_package(SMALL, tmp_path / "hostile")))
     assert all(charts.plain(HOSTILE) in y and HOSTILE not in y for y in labels)
+
+
+def test_each_project_name_sits_next_to_its_own_row(small):
+    spans, points, bands = timeline_frames(view_of(small), "en")
+    fig = charts.timeline(spans, points, bands, "", "en")
+    # Project label -> the row of its bar and marks: every y a trace of it draws at.
+    rows = {label: {y for trace in fig.data for y, text in zip(trace.y, [trace.hovertemplate] * len(trace.y)) if str(text).startswith(label + "<br>")}
+            for label in spans["label"]}
+    rows = {label: ys.pop() for label, ys in rows.items() if len(ys) == 1}
+    drawn = sorted({y for trace in fig.data if trace.y is not None for y in trace.y})
+    names = [a for a in fig.layout.annotations if a.xref == "paper"]
+    assert len(rows) >= 2 and len(names) == len(spans)
+    for note in names:
+        label = note.text.split("</b>")[0].removeprefix("<b>")
+        if label not in rows:
+            continue
+        # Its own row is the nearest, and the name sits above it (bottom-anchored): never
+        # between its marks and the next project's.
+        nearest = min(drawn, key=lambda y: abs(note.y - y))
+        assert nearest == rows[label] and note.y > rows[label] and note.yanchor == "bottom", label
