@@ -207,7 +207,7 @@ def test_pdf_pages_are_not_blank(pack, shots, tmp_path):
     pdf.write_bytes(pack["pdf"])
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
-    assert len(pages) == 8
+    assert len(pages) == 9
     for page in pages:
         assert colours(page.read_bytes()) > 20
         (shots / f"briefing-{pack['name']}-{page.name}").write_bytes(page.read_bytes())
@@ -220,7 +220,7 @@ def test_brief_command_writes_both_formats(tmp_path):
             [sys.executable, "-m", "dashboard", "brief", "--out", str(out), "--project", "alp-3", "--lang", "zh"], capture_output=True, text=True, timeout=300
         )
         assert result.returncode == 0, result.stdout + result.stderr
-        assert out.stat().st_size > 10_000 and "8 slides" in result.stdout
+        assert out.stat().st_size > 10_000 and "9 slides" in result.stdout
 
 
 def test_brief_command_refuses_unknown_projects(tmp_path):

@@ -235,10 +235,10 @@ def test_address_values_not_understood_are_named_and_dropped(browser, server):
     visit = Visit(browser, server, "present?slide=999&project=nope&utm_source=mail")
     page = visit.page
     try:
-        wait_for_address(page, "search === '?slide=8'")
+        wait_for_address(page, "search === '?slide=9'")
         expect(slide_title(page)).to_have_text("Source documents")
         toast = page.locator('[data-testid="stToast"]')
         expect(toast).to_contain_text("Left out of the address, not understood: project=nope, utm_source=mail.")
-        expect(toast).to_contain_text("There is no slide 999; slide 8 of 8 is shown.")
+        expect(toast).to_contain_text("There is no slide 999; slide 9 of 9 is shown.")
     finally:
         visit.close()

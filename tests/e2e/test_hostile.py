@@ -22,7 +22,7 @@ from dashboard.formulas import FORMULA_START
 from dashboard.present.text import filters_summary
 from dashboard.store.package import read_package
 from harness import free_port, map_point, start_server, wait_until_painted
-from helpers import HOSTILE, SMALL, hostile_package
+from helpers import HOSTILE, SMALL, hostile_package, write_rows
 
 # Every page, and the views that show one project's or one province's text in full (the
 # chosen project's name in the filter, its detail, the province panel).
@@ -53,6 +53,16 @@ SHOWN_TEXT = """() => document.body.innerText + ' ' + [...document.querySelector
 @pytest.fixture(scope="module")
 def hostile_dir(tmp_path_factory):
     directory = hostile_package(SMALL, tmp_path_factory.mktemp("hostile"))
+    # Results indicators too (the small package has none): a people figure and a qualitative one.
+    write_rows(directory, "results", [
+        {"project_id": "river", "line": "1", "result_kind": "output", "result_title": f"{HOSTILE} Results", "indicator": f"{HOSTILE} Output Indicator 1.3.2.A.1.1",
+         "indicator_description": f"{HOSTILE} Number of farmers trained", "period_end": "2013-12-31", "baseline_value": "0", "target_value": "100", "actual_value": "80",
+         "measure": "people_reached", "measure_basis": "rule: people-count", "source_id": "doc-river", "section": f"{HOSTILE} 3. Results"},
+        {"project_id": "coast", "line": "1", "result_kind": "outcome", "result_title": f"{HOSTILE} Results", "indicator": f"{HOSTILE} Outcome Indicator",
+         "indicator_description": f"{HOSTILE} Coastal plan approved by the province", "period_end": "2012-12-31", "target_text": f"{HOSTILE} A plan",
+         "actual_text": f"{HOSTILE} The plan was approved", "measure": "policy_uptake", "measure_basis": "reviewed by <b>Li</b> on 2026-12-08",
+         "source_id": "doc-coast", "section": f"{HOSTILE} Results"},
+    ])
     read_package(directory)  # it passes the check: nothing in it is invalid, only unfriendly
     return directory
 
