@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.domain import results
 from dashboard.present import view_figures
 from dashboard.present.i18n import t, term
-from dashboard.present.tables import scorecard_table, sections_table
+from dashboard.present.tables import scorecard_table, sections_table, status_counts_table
 from dashboard.schema.codelists import RESULT_MEASURES, THEMES
 from dashboard.web import components, state
 
@@ -28,7 +28,7 @@ sources = sections_table([view["results"]], view["sources"], lang)
 
 by = st.segmented_control(t("results.by", lang), ["project", "theme"], format_func=lambda b: t(f"col.{b}", lang), default="project", key="results-by",
                           required=True)
-table = view_figures.status_counts_table(view, lang, by, chosen)
+table = status_counts_table(view, lang, by, chosen)
 note = t("results.status_note", lang, n=min(view_figures.STATUS_SHOWN, len(table)), total=len(table))
 components.figure_block("result-status", t("results.status_title", lang), view_figures.status_figure(view, lang, by, chosen), table, sources, lang, note=note)
 

@@ -15,7 +15,7 @@ from dashboard.domain.filters import View, per_view
 from dashboard.present import charts, view_figures
 from dashboard.present.i18n import NAMES_SHOWN, format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
-from dashboard.present.tables import funders_table, funding_by_kind_table, largest_funders_table, not_reported, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
+from dashboard.present.tables import funders_table, indicator_words, reporter, funding_by_kind_table, largest_funders_table, not_reported, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
 from dashboard.present.text import Card, filters_summary, headline_cards, results_cards, source_lines, uptake_results
 from dashboard.store.package import Package
 
@@ -230,17 +230,11 @@ def results_slide(package: Package, view: View, lang: str) -> Slide:
     f = results.indicator_figures(view)
     names = project_names(view.all_projects, lang)
 
-    def who(ids: tuple) -> str:
-        return names.get(ids[0], ids[0]) if len(ids) == 1 else t("results.country_programme_n", lang, n=len(ids))
-
-    def words(row) -> str:
-        return row["indicator_description"] if isinstance(row["indicator_description"], str) and row["indicator_description"] else row["indicator"]
-
     people = f[f["measure"] == "people_reached"].dropna(subset=["actual_value"]).sort_values("actual_value", ascending=False, kind="stable").head(SLIDE_RESULTS)
     points = [card.line(lang) for card in cards] + [t("results.status_rule", lang)]
-    points += [t("notes.people_indicator", lang, value=format_number(r["actual_value"], lang), indicator=words(r), who=who(r["projects"])) for _, r in people.iterrows()]
+    points += [t("notes.people_indicator", lang, value=format_number(r["actual_value"], lang), indicator=indicator_words(r["indicator"], r["indicator_description"]), who=reporter(r["projects"], names, lang)) for _, r in people.iterrows()]
     uptake = f[results.uptake_happened(f)].sort_values("period_end", ascending=False)
-    points += [t("notes.uptake_indicator", lang, indicator=words(r), who=who(r["projects"]), date=format_partial_date(r["period_end"], lang) if isinstance(r["period_end"], str) else not_reported(lang))
+    points += [t("notes.uptake_indicator", lang, indicator=indicator_words(r["indicator"], r["indicator_description"]), who=reporter(r["projects"], names, lang), date=format_partial_date(r["period_end"], lang) if isinstance(r["period_end"], str) else not_reported(lang))
                for _, r in uptake.head(SLIDE_RESULTS).iterrows()]
     return Slide("results", t("nav.results", lang), sources=_sources([view["results"]], view, lang), talking_points=points, cards=cards)
 

@@ -254,7 +254,7 @@ def results_table(view: View, lang: str) -> pd.DataFrame:
     outputs = dict(zip(view["outputs"]["output_id"], view["outputs"]["title"]))
 
     def verbatim(value: pd.Series, text: pd.Series) -> list[str]:
-        return [f"{v:,.10g}" if pd.notna(v) else (w if isinstance(w, str) else "") for v, w in zip(value, text)]
+        return [_verbatim(v, w) for v, w in zip(value, text)]
 
     periods = [" – ".join(format_partial_date(d, lang) for d in (a, b) if isinstance(d, str)) for a, b in zip(r["period_start"], r["period_end"])]
     return pd.DataFrame(
@@ -637,6 +637,16 @@ def _verbatim(value: object, text: object) -> str:
     return text if isinstance(text, str) else ""
 
 
+def reporter(ids: tuple, names: dict[str, str], lang: str) -> str:
+    """Who reports a results figure, briefly: the project, or 'Country programme (N projects)'."""
+    return names.get(ids[0], ids[0]) if len(ids) == 1 else t("results.country_programme_n", lang, n=len(ids))
+
+
+def indicator_words(indicator: object, description: object) -> str:
+    """What an indicator measures, in UNDP's words: its description, else its title."""
+    return description if isinstance(description, str) and description else str(indicator)
+
+
 def _reporters(ids: tuple, names: dict[str, str], lang: str) -> str:
     """One project's name, or 'Country programme figure, reported by N projects: A; B …'."""
     if len(ids) == 1:
@@ -690,3 +700,22 @@ def uptake_indicator_table(view: View, lang: str) -> pd.DataFrame:
     out = card.loc[f.index, ["project", "indicator", "target", "actual", "source", "section"]]
     out.insert(0, "date", [format_partial_date(d, lang) if isinstance(d, str) else not_reported(lang) for d in f["period_end"]])
     return out.reset_index(drop=True)
+
+
+@per_view
+def status_counts_table(view: View, lang: str, by: str = "project", chosen: tuple = ((), (), "")) -> pd.DataFrame:
+    """Indicators per status for each project (a figure several projects share counts once,
+    under 'Country programme') or each theme, most indicators first; `chosen` is the
+    (measures, statuses, theme) of `domain.results.chosen_figures`."""
+    f = results.chosen_figures(view, *chosen)
+    names = project_names(view.all_projects, lang)
+    if by == "theme":
+        themes = dict(zip(view.all_projects["project_id"], view.all_projects["themes"].fillna("")))
+        rows = [[term("theme", x, lang) for x in themes.get(ids[0], "").split("|") if x] or [not_reported(lang)] for ids in f["projects"]]
+    else:
+        rows = [[names.get(ids[0], ids[0]) if len(ids) == 1 else t("results.country_programme", lang)] for ids in f["projects"]]
+    long = pd.DataFrame({"row": rows, "status": [term("result_status", s, lang) for s in f["status"]]}).explode("row")
+    labels = [term("result_status", s, lang) for s in results.STATUSES]
+    counts = pd.crosstab(long["row"], long["status"]).reindex(columns=labels, fill_value=0) if len(long) else pd.DataFrame(columns=labels)
+    counts = counts.assign(_total=counts.sum(axis=1)).sort_values("_total", ascending=False, kind="stable").drop(columns="_total")
+    return counts.rename_axis(by).reset_index()

@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard.domain import figures, results
 from dashboard.domain.filters import View, per_view
 from dashboard.present.i18n import format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, labelled, localized, plan_label, t, term
-from dashboard.present.tables import milestone_date_label, not_reported, project_names, province_names, source_titles
+from dashboard.present.tables import indicator_words, milestone_date_label, not_reported, project_names, province_names, reporter, source_titles
 
 
 # A slide's lines at full size: how many em of text a row holds, and how many rows fit
@@ -122,9 +122,8 @@ def participants_card(people: pd.DataFrame, names: dict[str, str], lang: str, in
     if len(numbered) and (people.empty or numbered.iloc[0]["actual_value"] > people.iloc[0]["value"]):
         top = numbered.iloc[0]
         ids = top["projects"]
-        who = names.get(ids[0], ids[0]) if len(ids) == 1 else t("results.country_programme_n", lang, n=len(ids))
-        words = top["indicator_description"] if isinstance(top["indicator_description"], str) and top["indicator_description"] else top["indicator"]
-        note = t("kpi.participants_indicator", lang, who=who, n=count)
+        words = indicator_words(top["indicator"], top["indicator_description"])
+        note = t("kpi.participants_indicator", lang, who=reporter(ids, names, lang), n=count)
         return Card(t("kpi.participants_largest", lang) if count > 1 else t("kpi.participants", lang), format_compact(top["actual_value"], lang), note,
                     t("kpi.participants_indicator_help", lang, indicator=words, value=format_number(top["actual_value"], lang)))
     if people.empty:

@@ -11,7 +11,7 @@ from dashboard.domain.filters import View, per_view
 from dashboard.present import charts
 from dashboard.present.i18n import t, term
 from dashboard.present.province_map import province_map_figure
-from dashboard.present.tables import budget_spending_table, cofinancing_table, delivery_table, FUNDERS_SHOWN, funding_by_kind_table, funding_by_type_table, funding_table, largest_funders_table, project_names, projects_roles_by_province, reach_by_unit, timeline_frames
+from dashboard.present.tables import budget_spending_table, cofinancing_table, delivery_table, FUNDERS_SHOWN, funding_by_kind_table, funding_by_type_table, funding_table, indicator_words, largest_funders_table, project_names, projects_roles_by_province, reporter, status_counts_table, reach_by_unit, timeline_frames
 from dashboard.ingest.iati import short_title
 from dashboard.schema.codelists import FUNDER_TYPES
 
@@ -125,24 +125,6 @@ def timeline_figure(view: View, lang: str) -> go.Figure:
 STATUS_SHOWN = 12  # rows on the status chart; the scorecard lists every indicator
 
 
-def status_counts_table(view: View, lang: str, by: str = "project", chosen: tuple = ((), (), "")) -> pd.DataFrame:
-    """Indicators per status for each project (a figure several projects share counts once,
-    under 'Country programme') or each theme, most indicators first; `chosen` is the
-    (measures, statuses, theme) of `domain.results.chosen_figures`."""
-    f = results.chosen_figures(view, *chosen)
-    names = project_names(view.all_projects, lang)
-    if by == "theme":
-        themes = dict(zip(view.all_projects["project_id"], view.all_projects["themes"].fillna("")))
-        rows = [[term("theme", x, lang) for x in themes.get(ids[0], "").split("|") if x] or [t("date.unknown", lang)] for ids in f["projects"]]
-    else:
-        rows = [[names.get(ids[0], ids[0]) if len(ids) == 1 else t("results.country_programme", lang)] for ids in f["projects"]]
-    long = pd.DataFrame({"row": rows, "status": [term("result_status", s, lang) for s in f["status"]]}).explode("row")
-    labels = [term("result_status", s, lang) for s in results.STATUSES]
-    counts = pd.crosstab(long["row"], long["status"]).reindex(columns=labels, fill_value=0) if len(long) else pd.DataFrame(columns=labels)
-    counts = counts.assign(_total=counts.sum(axis=1)).sort_values("_total", ascending=False, kind="stable").drop(columns="_total")
-    return counts.rename_axis(by).reset_index()
-
-
 def status_figure(view: View, lang: str, by: str = "project", chosen: tuple = ((), (), "")) -> go.Figure:
     """The status chart: indicators per status for the STATUS_SHOWN projects (or themes) with most."""
     table = status_counts_table(view, lang, by, chosen).head(STATUS_SHOWN)
@@ -159,8 +141,8 @@ def people_indicator_figure(view: View, lang: str) -> go.Figure:
     f = results.chosen_figures(view, ("people_reached",)).dropna(subset=["actual_value"])
     f = f.sort_values("actual_value", ascending=False, kind="stable").head(PEOPLE_SHOWN)
     names = project_names(view.all_projects, lang)
-    who = [names.get(ids[0], ids[0]) if len(ids) == 1 else t("results.country_programme_n", lang, n=len(ids)) for ids in f["projects"]]
-    words = [d if isinstance(d, str) and d else i for i, d in zip(f["indicator"], f["indicator_description"])]
+    who = [reporter(ids, names, lang) for ids in f["projects"]]
+    words = [indicator_words(i, d) for i, d in zip(f["indicator"], f["indicator_description"])]
     labels = [f"<b>{charts.plain(w)}</b><br>" + "<br>".join(charts.wrapped(charts.plain(x).split(" ")[:24], charts.BASE_FONT_SIZE, sep=" ")) for w, x in zip(who, words)]
     table = pd.DataFrame({"label": labels, "value": f["actual_value"].values})
     return charts.reach_bars(table, "label", "value", pd.Series(False, index=table.index), "", t("unit.people", lang), lang)
