@@ -262,3 +262,39 @@ def resolve_place(name: str, point: tuple[float, float] | None, feature_code: st
     hint = suggestions(name)
     did_you_mean = f"; did you mean {' or '.join(hint)}?" if hint else ""
     raise PlaceError(f"'{name}' is not a province, prefecture or county in the reference (geo/provinces.csv, geo/cities.csv, geo/gazetteer.csv) and no point is given{did_you_mean}")
+
+
+# Counties: outlines for the province close-up, a point inside each division --------------
+
+
+@lru_cache(maxsize=1)
+def county_boundaries():
+    """Every county-level division's outline (geo/counties.geojson, see geo/build_counties.py):
+    a GeoDataFrame of code, province_code, prefecture_code and geometry."""
+    import geopandas as gpd
+
+    return gpd.read_file(GEO_DIR / "counties.geojson", columns=["code", "province_code", "prefecture_code"])
+
+
+@lru_cache(maxsize=1)
+def division_centres() -> dict[str, tuple[float, float]]:
+    """GB/T 2260 code -> (lon, lat) of a point inside each county and prefecture: where a
+    place the source names only by its division is drawn. A prefecture's outline is the
+    union of its counties'."""
+    counties = county_boundaries().set_index("code")
+    prefectures = counties[counties["prefecture_code"] != ""].dissolve("prefecture_code")
+    out = {}
+    for shapes in (counties.geometry, prefectures.geometry):
+        points = shapes.representative_point()  # inside the shape, unlike a centroid
+        out.update({code: (round(p.x, 4), round(p.y, 4)) for code, p in zip(shapes.index, points)})
+    return out
+
+
+def counties_at(longitudes, latitudes) -> list[str]:
+    """The county code each point lies in ('' for a point in no county)."""
+    import geopandas as gpd
+
+    points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(longitudes, latitudes), crs="EPSG:4326")
+    joined = points.sjoin(county_boundaries()[["code", "geometry"]], how="left", predicate="within")
+    joined = joined[~joined.index.duplicated()]  # a point on a shared border takes the first county
+    return joined["code"].fillna("").tolist()

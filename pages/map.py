@@ -4,6 +4,7 @@ Beside it: everything in the chosen province, national work, and unnamed places.
 import streamlit as st
 
 from dashboard.domain import figures
+from dashboard.present import place_map
 from dashboard.present.province_map import picked_codes
 from dashboard.present.i18n import join_names, labelled, t, term
 from dashboard.present.tables import location_table, milestone_table, page_slice, project_names, province_names, province_table, sections_table
@@ -43,6 +44,27 @@ def draw_map() -> None:
 # what is in the chosen province and what has no province follow side by side.
 components.figure_block("provinces", t("map.title", lang), draw_map, province_table(view, lang), sections_table([view["locations"]], view["sources"], lang), lang)
 st.caption(t("map.disclaimer", lang))
+
+# Below the province: the places map (deck.gl), the chosen provinces close up.
+provinces = tuple(sorted(chosen))
+st.subheader(place_map.provinces_title(provinces, lang) if provinces else t("map.places_country", lang))
+with st.container(horizontal=True, key="places-controls", vertical_alignment="bottom"):
+    size_by, colour_by = place_map.SIZE_BY[0], place_map.COLOUR_BY[0]
+    if provinces:
+        size_by = st.segmented_control(t("map.size_by", lang), place_map.SIZE_BY, format_func=lambda v: t(f"map.size.{v}", lang), default=size_by, key="places-size") or size_by
+        colour_by = st.segmented_control(t("map.colour_by", lang), place_map.COLOUR_BY, format_func=lambda v: t(f"map.colour.{v}", lang), default=colour_by,
+                                         key="places-colour") or colour_by
+    country = st.toggle(t("map.country_toggle", lang), key="places-country")
+if provinces or country:
+    deck = place_map.place_deck(view, provinces, size_by, colour_by, country, lang)
+    st.pydeck_chart(deck, height=place_map.HEIGHT, on_select=state.choose_clicked_place, selection_mode="single-object", key=state.PLACES_MAP,
+                    alt=t("map.place_hint", lang))
+    if provinces:
+        components.deck_legend(place_map.legend(view, provinces, size_by, colour_by, lang))
+    st.caption("  \n".join(md(n) for n in place_map.notes(view, provinces, size_by, country, lang)))
+else:
+    st.info(t("map.places_hint", lang))
+place = place_map.place_of(view, provinces, state.chosen_place())
 LISTED = 10  # places named one per line; more go into a table
 PANEL_ROWS = 20  # projects in a province's panel per page
 province_col, national_col = st.columns(2)
@@ -51,7 +73,11 @@ with province_col:
         st.info(t("map.panel_hint", lang))
     for code in sorted(chosen):
         st.subheader(t("map.panel", lang, province=province_names(lang)[code]))
-        entries = province_panel(view, code, lang)
+        here = place is not None and place["province_code"] == code
+        entries = province_panel(view, code, lang, place["project_ids"] if here else None)
+        if here:
+            st.markdown(md(t("map.at_place", lang, place="; ".join(place["names"]), n=len(entries))))
+            st.button(t("map.whole_province", lang), key=f"whole-{code}", on_click=state.clear_place)
         if not entries:
             st.markdown(md(t("map.no_projects", lang)))
         if len(entries) > PANEL_ROWS:  # a busy province in a large portfolio: a page of projects at a time

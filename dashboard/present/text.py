@@ -205,11 +205,14 @@ class PanelEntry:
 
 
 @per_view
-def province_panel(view: View, code: str, lang: str) -> list[PanelEntry]:
-    """Every project working in the province: its roles there and its project-wide figures."""
+def province_panel(view: View, code: str, lang: str, only: tuple[str, ...] | None = None) -> list[PanelEntry]:
+    """Every project working in the province (or only those of the ids given): its roles
+    there and its project-wide figures."""
     names = project_names(view.all_projects, lang)
     out = []
     for p in figures.projects_in_province(view, code):
+        if only is not None and p.project_id not in only:
+            continue
         r = p.reach
         out.append(
             PanelEntry(

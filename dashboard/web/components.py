@@ -3,6 +3,7 @@ Sources views and its download, tables, the sources footer and data problems."""
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from pathlib import Path
@@ -260,6 +261,17 @@ def figure_block(key: str, title: str, chart: go.Figure | Callable[[], None] | N
     if note:
         st.caption(md(note))
     download_table(table, lang, key)
+
+
+def deck_legend(items: list) -> None:
+    """A deck's legend (present.place_map.LegendItem): a swatch, or a ring, and its label."""
+    rows = []
+    for item in items:
+        r, g, b = item.colour
+        mark = f"border:3px solid rgb({r},{g},{b});background:transparent" if item.ring else f"background:rgb({r},{g},{b})"
+        swatch = f'<span style="display:inline-block;width:0.9em;height:0.9em;border-radius:50%;margin-right:0.4em;vertical-align:-0.1em;{mark}"></span>'
+        rows.append(f'<li style="display:inline-block;margin:0 1.2em 0.3em 0">{swatch}{html.escape(item.label)}</li>')
+    st.html(f'<ul style="list-style:none;padding:0;margin:0">{"".join(rows)}</ul>')
 
 
 def chart_figure(figure: go.Figure, key: str) -> None:

@@ -139,7 +139,27 @@ def map_clicks() -> int:
     return st.session_state.get(_MAP_CLICKS, 0)
 
 
+PLACES_MAP = "places-map"  # the places map's widget key
+_PLACE = "_chosen_place"
+
+
+def chosen_place() -> str | None:
+    """The key of the place last clicked on the places map, until cleared."""
+    return st.session_state.get(_PLACE)
+
+
 # Writers ---------------------------------------------------------------------------------
+
+
+def choose_clicked_place() -> None:
+    """Keep the place just clicked on the places map (a click on empty ground keeps none)."""
+    objects = (st.session_state.get(PLACES_MAP) or {}).get("selection", {}).get("objects", {})
+    picked = [o["key"] for layer in ("places-points", "places-centres") for o in objects.get(layer, []) if "key" in o]
+    st.session_state[_PLACE] = picked[0] if picked else None
+
+
+def clear_place() -> None:
+    st.session_state[_PLACE] = None
 
 
 def seed_from_url(package: Package, slide_count: int) -> tuple[list[str], str | None]:
