@@ -48,6 +48,7 @@ geo: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[geo]'
 	$(BIN)/python geo/build_boundaries.py
 	$(BIN)/python geo/build_gazetteer.py
+	$(BIN)/python geo/build_counties.py
 
 fonts: $(STAMP) browser
 	$(BIN)/python -m pip install --quiet -e '.[fonts]'

@@ -29,10 +29,12 @@ from dashboard.present.tables import project_names, province_names
 
 SIZE_BY = ("projects", "budget")
 COLOUR_BY = ("theme", "role")
-# Past this many places the country layer counts them in squares of GRID_DEGREES instead
-# of drawing each: at 5,000 projects an interaction then stays well under 100 KB.
+# Past this many places the country layer counts them in squares instead of drawing each,
+# the smallest squares (of GRID_STEPS degrees) that number at most MAX_CELLS: however many
+# places and projects, the layer then stays well under 100 KB.
 COUNTRY_POINTS_LIMIT = 400
-GRID_DEGREES = 1.0
+GRID_STEPS = (0.5, 1.0, 2.0, 4.0)
+MAX_CELLS = 400
 NAMES_IN_TIP = 3  # project names a tooltip lists before "and N more"
 SMALLEST, LARGEST = 5, 18  # radius of a place in pixels
 FIT_WIDTH, FIT_HEIGHT = 340, 420  # the close-up frames its provinces in this many pixels: a phone's width
@@ -193,10 +195,10 @@ def framed_bounds(provinces: tuple[str, ...]) -> tuple[float, float, float, floa
     return tuple(float(v) for v in shapely.total_bounds(parts))
 
 
-def country_layer(view: View, lang: str) -> tuple[pdk.Layer, int, int]:
+def country_layer(view: View, lang: str) -> tuple[pdk.Layer, int, int, float]:
     """The places across the country in view: a grey dot each, or past COUNTRY_POINTS_LIMIT
-    places, squares of GRID_DEGREES coloured by how many places they hold. Returns the
-    layer, the number of places, and the number of squares (0 when drawn as dots)."""
+    places, squares coloured by how many places they hold. Returns the layer, the number
+    of places, the number of squares (0 when drawn as dots) and their size in degrees."""
     drawn = place_points.drawn_places(view, None)
     drawn = drawn[drawn["province_code"].notna() & (drawn["province_code"] != "")]
     if len(drawn) <= COUNTRY_POINTS_LIMIT:
@@ -204,17 +206,19 @@ def country_layer(view: View, lang: str) -> tuple[pdk.Layer, int, int]:
         data = [{"pos": [lon, lat], "tip": place_tip(row, names, False, lang)} for (_, row), lon, lat in zip(drawn.iterrows(), drawn["lon"], drawn["lat"])]
         layer = pdk.Layer("ScatterplotLayer", id="country-places", data=data, get_position="pos", get_radius=3, radius_units=PIXELS,
                           get_fill_color=COUNTRY_POINT, pickable=True)
-        return layer, len(drawn), 0
-    cells = place_points.grid_cells(drawn, GRID_DEGREES)
+        return layer, len(drawn), 0, 0.0
+    for d in GRID_STEPS:
+        cells = place_points.grid_cells(drawn, d)
+        if len(cells) <= MAX_CELLS:
+            break
     classes = count_classes(cells["n_places"])
-    d = GRID_DEGREES
     data = [
         {"poly": [[x, y], [x + d, y], [x + d, y + d], [x, y + d]], "c": count_colour(int(n), classes),
-         "tip": t("map.cell_tip", lang, places=int(n), projects=int(m), degrees=d)}
+         "tip": t("map.cell_tip", lang, places=int(n), projects=int(m), degrees=f"{d:g}")}
         for x, y, n, m in zip(cells["lon"], cells["lat"], cells["n_places"], cells["n_projects"])
     ]
     layer = pdk.Layer("PolygonLayer", id="country-places", data=data, get_polygon="poly", get_fill_color="c", opacity=0.7, stroked=False, pickable=True)
-    return layer, len(drawn), len(cells)
+    return layer, len(drawn), len(cells), d
 
 
 def province_layers(view: View, provinces: tuple[str, ...], size_by: str, colour_by: str, lang: str) -> list[pdk.Layer]:
@@ -301,8 +305,8 @@ def notes(view: View, provinces: tuple[str, ...], size_by: str, country: bool, l
     if provinces:
         out.append(size_note(view, provinces, size_by, lang))
     if country:
-        _, n, cells = country_layer(view, lang)
-        out.append(t("map.country_cells", lang, n=n, limit=COUNTRY_POINTS_LIMIT, cells=cells, degrees=GRID_DEGREES) if cells else t("map.country_points", lang, n=n))
+        _, n, cells, degrees = country_layer(view, lang)
+        out.append(t("map.country_cells", lang, n=n, limit=COUNTRY_POINTS_LIMIT, cells=cells, degrees=f"{degrees:g}") if cells else t("map.country_points", lang, n=n))
     if provinces:
         undrawn = len(place_points.undrawn_places(view, provinces))
         if undrawn:
