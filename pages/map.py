@@ -37,33 +37,44 @@ def draw_map() -> None:
     """The map's Chart view: colour rule, map, legend and hint."""
     st.markdown(md(t("map.colour_role", lang, project=names[view.project_ids[0]]) if by_role else t("map.colour_count", lang)))
     components.province_map(ctx, by_role, key=map_key(), on_select=on_click)
-    st.caption(t("map.click_hint", lang))
+    st.caption(t("map.click_hint", lang) + (" " + t("map.places_tab_hint", lang) if chosen else ""))
 
 
-# The map takes the page's width (a country drawn in a third of a tablet is unreadable);
-# what is in the chosen province and what has no province follow side by side.
-components.figure_block("provinces", t("map.title", lang), draw_map, province_table(view, lang), sections_table([view["locations"]], view["sources"], lang), lang)
-st.caption(t("map.disclaimer", lang))
-
-# Below the province: the places map (deck.gl), the chosen provinces close up.
-provinces = tuple(sorted(chosen))
-st.subheader(place_map.provinces_title(provinces, lang) if provinces else t("map.places_country", lang))
-with st.container(horizontal=True, key="places-controls", vertical_alignment="bottom"):
-    size_by, colour_by = place_map.SIZE_BY[0], place_map.COLOUR_BY[0]
-    if provinces:
-        size_by = st.segmented_control(t("map.size_by", lang), place_map.SIZE_BY, format_func=lambda v: t(f"map.size.{v}", lang), default=size_by, key="places-size") or size_by
-        colour_by = st.segmented_control(t("map.colour_by", lang), place_map.COLOUR_BY, format_func=lambda v: t(f"map.colour.{v}", lang), default=colour_by,
-                                         key="places-colour") or colour_by
-    country = st.toggle(t("map.country_toggle", lang), key="places-country")
-if provinces or country:
+def draw_places(provinces: tuple[str, ...]) -> None:
+    """Below the province: the chosen provinces close up (deck.gl), the country's places when switched on."""
+    st.subheader(place_map.provinces_title(provinces, lang) if provinces else t("map.places_country", lang))
+    with st.container(horizontal=True, key="places-controls", vertical_alignment="bottom"):
+        size_by, colour_by = place_map.SIZE_BY[0], place_map.COLOUR_BY[0]
+        if provinces:
+            size_by = st.segmented_control(t("map.size_by", lang), place_map.SIZE_BY, format_func=lambda v: t(f"map.size.{v}", lang), default=size_by,
+                                           key="places-size") or size_by
+            colour_by = st.segmented_control(t("map.colour_by", lang), place_map.COLOUR_BY, format_func=lambda v: t(f"map.colour.{v}", lang), default=colour_by,
+                                             key="places-colour") or colour_by
+        country = st.toggle(t("map.country_toggle", lang), key="places-country")
+    if not (provinces or country):
+        st.info(t("map.places_hint", lang))
+        return
     deck = place_map.place_deck(view, provinces, size_by, colour_by, country, lang)
     st.pydeck_chart(deck, height=place_map.HEIGHT, on_select=state.choose_clicked_place, selection_mode="single-object", key=state.PLACES_MAP,
                     alt=t("map.place_hint", lang))
     if provinces:
         components.deck_legend(place_map.legend(view, provinces, size_by, colour_by, lang))
     st.caption("  \n".join(md(n) for n in place_map.notes(view, provinces, size_by, country, lang)))
-else:
-    st.info(t("map.places_hint", lang))
+
+
+# Two sections, each drawn only when open: the country by province, and the places below
+# the province. One interaction then sends one map, not two.
+provinces = tuple(sorted(chosen))
+provinces_tab, places_tab = st.tabs([t("map.section_provinces", lang), t("map.section_places", lang)], key="map-section", on_change="rerun")
+if provinces_tab.open:
+    with provinces_tab:
+        # The map takes the page's width (a country drawn in a third of a tablet is unreadable).
+        components.figure_block("provinces", t("map.title", lang), draw_map, province_table(view, lang), sections_table([view["locations"]], view["sources"], lang), lang)
+        st.caption(t("map.disclaimer", lang))
+if places_tab.open:
+    with places_tab:
+        draw_places(provinces)
+# What is in the chosen province and what has no province follow side by side.
 place = place_map.place_of(view, provinces, state.chosen_place())
 LISTED = 10  # places named one per line; more go into a table
 PANEL_ROWS = 20  # projects in a province's panel per page

@@ -138,6 +138,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.panel": {"en": "In {province}", "zh": "{province}的项目"},
     "map.panel_hint": {"en": "Choose a province on the map or in the filter to see everything there.", "zh": "在地图上或筛选栏中选择省份，即可查看该省的全部内容。"},
     "map.projects_n": {"en": "{n} project(s)", "zh": "{n}个项目"},
+    "map.section_provinces": {"en": "Provinces", "zh": "省份"},
+    "map.section_places": {"en": "Counties and places", "zh": "县和地点"},
+    "map.places_tab_hint": {"en": "Its counties and the places projects work at are under Counties and places.", "zh": "其县级区划和项目所在地点见“县和地点”。"},
     "map.places_in": {"en": "Places in {provinces}", "zh": "{provinces}的项目地点"},
     "map.places_country": {"en": "Places across China", "zh": "全国的项目地点"},
     "map.places_hint": {

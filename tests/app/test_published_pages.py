@@ -3,11 +3,14 @@ expected figure is worked out here from the XML, independently of the importer."
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
+from shapely.geometry import Point, shape
 
 from helpers import BUNDLED, open_page, shown
 
@@ -240,3 +243,65 @@ def test_the_overview_participant_figure_considers_the_people_reached_indicators
     assert cards["Largest participant figure"].value == f"{max(total.values()) / 1e3:.0f} K"
     at = open_page("overview", {"project": "iprcc-ssc"})  # a documented project with no indicators keeps its own figure
     assert {shown(m.label): m.value for m in at.metric}["Participants reached"] == "1,305"
+
+
+PLACES = ("map-section", "Counties and places")
+
+
+def places_below_province(province: str) -> set[tuple[float, float]]:
+    """The points UNDP publishes for the province's places below it (<location> with
+    <point><pos> and a prefecture, county or town), read from the XML here. Places named
+    at province level carry the province's middle as their point; those are not places."""
+    outline = next(shape(f["geometry"]) for f in json.loads((BUNDLED.parent / "geo" / "provinces.geojson").read_text())["features"] if f["properties"]["code"] == province)
+    points = set()
+    for location in ET.parse(IATI).getroot().iter("location"):
+        pos, name = location.findtext("point/pos"), location.findtext("name/narrative") or ""
+        if not pos or name.endswith((" Sheng", " Zizhiqu")) or name in ("Hainan", "China"):
+            continue
+        lat, lon = map(float, pos.split())
+        if outline.buffer(0.05).contains(Point(lon, lat)):
+            points.add((round(lon, 4), round(lat, 4)))
+    return points
+
+
+def test_the_places_map_draws_each_place_of_the_chosen_province_at_its_published_point():
+    at = open_page("map", {"province": "460000"}, section=PLACES)
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    drawn = {tuple(p["pos"]) for p in next(x for x in deck["layers"] if x["id"] == "places-points")["data"]}
+    assert drawn == places_below_province("460000") and len(drawn) == 10
+    assert "Places in Hainan" in [shown(h.value) for h in at.subheader]
+
+
+def test_choosing_a_place_narrows_the_province_panel_to_its_projects_until_cleared():
+    at = open_page("map", {"province": "460000"}, section=PLACES)
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    xinying = next(p for p in next(x for x in deck["layers"] if x["id"] == "places-points")["data"] if p["tip"].startswith("Xinying\n"))
+    def panel():
+        return [shown(m.value) for m in at.markdown if "Place as written in the source" in shown(m.value)]
+
+    panel_before = panel()
+    assert len(panel_before) >= 2  # Xiaokang and the wetlands project both work in Hainan
+    at.session_state["_chosen_place"] = xinying["key"]  # what a click on the dot keeps (state.choose_clicked_place)
+    at.run()
+    assert "At Xinying: 1 project(s)" in [shown(m.value) for m in at.markdown]
+    assert len(panel()) == 1 and panel()[0].startswith("**Strengthen Wetland PA Hainan**")
+    next(b for b in at.button if b.label == "Show the whole province").click().run()
+    assert panel() == panel_before
+
+
+def test_the_places_across_the_country_are_a_layer_switched_on():
+    at = open_page("map", section=PLACES)
+    assert not at.get("deck_gl_json_chart")
+    assert any("switch on the places across the country" in shown(i.value) for i in at.info)
+    at.toggle(key="places-country").set_value(True).run()
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert [x["id"] for x in deck["layers"]] == ["country-places"]
+    assert any("place(s) across the country in grey" in shown(c.value) for c in at.caption)
+
+
+def test_the_map_page_sends_one_map_at_a_time():
+    provinces = open_page("map", {"province": "460000"})
+    assert provinces.get("plotly_chart") and not provinces.get("deck_gl_json_chart")
+    assert any("under Counties and places" in shown(c.value) for c in provinces.caption)
+    places = open_page("map", {"province": "460000"}, section=PLACES)
+    assert places.get("deck_gl_json_chart") and not places.get("plotly_chart")
