@@ -26,6 +26,7 @@ from dashboard.briefing.slides import BUILDERS  # noqa: E402
 from dashboard.config import chromium_path  # noqa: E402
 from dashboard.config import BUNDLED_DATA_DIR  # noqa: E402
 from dashboard.ingest.csv_package import read_tables  # noqa: E402
+from dashboard.present.i18n import t  # noqa: E402
 from dashboard.present.workbook import edit_workbook  # noqa: E402
 from harness import SIGN_IN_ENV, BROWSER_ARGS, free_port, identity_provider, sign_in, sign_in_secrets, start_server, wait_for_run, wait_until_painted  # noqa: E402
 from helpers import officer_workbook  # noqa: E402
@@ -33,6 +34,8 @@ from helpers import officer_workbook  # noqa: E402
 PAGES = ("", "map", "reach", "funding", "results", "milestones", "projects", "sources")
 SIZES = ((390, 2600), (1024, 2600), (1440, 2600), (1280, 720))
 PROJECTORS = ((1280, 720), (1366, 768), (1920, 1080))
+# Sections drawn only when opened: (name, address, the string key of the tab to open).
+SECTIONS = (("map-places", "map?province=460000&lang=", "map.section_places"),)
 SLIDES = len(BUILDERS)
 
 
@@ -44,13 +47,18 @@ def main(out: Path) -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
-            shots = [(path, f"{path}?lang=", size) for size in SIZES for path in PAGES]
-            shots += [(f"present-{n}", f"present?slide={n}&lang=", size) for size in PROJECTORS for n in range(1, SLIDES + 1)]
+            shots = [(path, f"{path}?lang=", size, None) for size in SIZES for path in PAGES]
+            shots += [(name, address, size, tab) for size in SIZES for name, address, tab in SECTIONS]
+            shots += [(f"present-{n}", f"present?slide={n}&lang=", size, None) for size in PROJECTORS for n in range(1, SLIDES + 1)]
             for lang in ("en", "zh"):
-                for name, address, (width, height) in shots:
+                for name, address, (width, height), tab in shots:
                     page = browser.new_page(viewport={"width": width, "height": height})
                     page.goto(f"http://localhost:{port}/{address}{lang}")
                     wait_until_painted(page)
+                    if tab:
+                        page.get_by_role("tab", name=t(tab, lang)).click()
+                        wait_until_painted(page)
+                        page.wait_for_timeout(1000)  # deck.gl draws on the frames after the run
                     page.screenshot(path=str(out / f"{name or 'overview'}-{lang}-{width}x{height}.png"))
                     page.close()
             editor_pages(browser, out)

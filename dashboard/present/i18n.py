@@ -167,9 +167,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.cell_tip": {"en": "{places} place(s), {projects} project(s) in this {degrees}° square", "zh": "此{degrees}°方格内：{places}个地点，{projects}个项目"},
     "map.size_projects": {"en": "Size: number of projects at the place, from {low} to {high}.", "zh": "大小：该地点的项目数，从{low}到{high}。"},
     "map.size_budget": {
-        "en": "Size: published budgets of the projects at the place, project-wide (not split by place), from {low} to {high}; {n} place(s) without one are drawn smallest.",
-        "zh": "大小：该地点项目的已公布预算（全项目，未按地点拆分），从{low}到{high}；{n}个无预算的地点以最小尺寸显示。",
+        "en": "Size: published budgets of the projects at the place, project-wide (not split by place), from {low} to {high}.",
+        "zh": "大小：该地点项目的已公布预算（全项目，未按地点拆分），从{low}到{high}。",
     },
+    "map.size_budget_missing": {"en": "{n} place(s) whose projects have none are drawn smallest.", "zh": "{n}个项目均无预算的地点以最小尺寸显示。"},
     "map.size_no_budget": {"en": "Size: no project here has a published budget; every place is drawn the same size.", "zh": "大小：此处项目均无已公布预算，所有地点大小相同。"},
     "map.country_points": {"en": "{n} place(s) across the country in grey.", "zh": "灰色为全国{n}个地点。"},
     "map.country_cells": {

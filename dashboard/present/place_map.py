@@ -37,6 +37,7 @@ GRID_STEPS = (0.5, 1.0, 2.0, 4.0)
 MAX_CELLS = 400
 NAMES_IN_TIP = 3  # project names a tooltip lists before "and N more"
 SMALLEST, LARGEST = 5, 18  # radius of a place in pixels
+ONE_PROJECT = 7
 FIT_WIDTH, FIT_HEIGHT = 340, 420  # the close-up frames its provinces in this many pixels: a phone's width
 HEIGHT = 480
 TILE = 512  # deck.gl draws the whole world 512 pixels wide at zoom 0
@@ -93,8 +94,12 @@ def place_colours(drawn: pd.DataFrame, by: str) -> list[Colour]:
 
 
 def place_radii(drawn: pd.DataFrame, by: str) -> list[float]:
-    """Pixels, by area: a place with four times the projects (or budget) has twice the radius."""
-    values = drawn["n_projects" if by == "projects" else "budget_usd"].astype(float)
+    """Pixels, by area: a place with four times the projects (or budget) has twice the
+    radius. One project is ONE_PROJECT pixels, so a province of one-project places is not
+    a field of the largest dots; budgets scale to the largest shown."""
+    if by == "projects":
+        return [min(float(LARGEST), round(ONE_PROJECT * math.sqrt(n), 1)) for n in drawn["n_projects"]]
+    values = drawn["budget_usd"].astype(float)
     top = values.max()
     if not top or pd.isna(top):
         return [float(SMALLEST)] * len(drawn)
@@ -285,7 +290,9 @@ def size_note(view: View, provinces: tuple[str, ...], size_by: str, lang: str) -
     known = drawn["budget_usd"].dropna()
     if known.empty:
         return t("map.size_no_budget", lang)
-    return t("map.size_budget", lang, low=format_usd_compact(known.min(), lang), high=format_usd_compact(known.max(), lang), n=int(drawn["budget_usd"].isna().sum()))
+    note = t("map.size_budget", lang, low=format_usd_compact(known.min(), lang), high=format_usd_compact(known.max(), lang))
+    missing = int(drawn["budget_usd"].isna().sum())
+    return note + (" " + t("map.size_budget_missing", lang, n=missing) if missing else "")
 
 
 def provinces_title(provinces: tuple[str, ...], lang: str) -> str:

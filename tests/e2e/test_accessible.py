@@ -23,6 +23,14 @@ def test_no_serious_accessibility_finding_on_any_page(browser, server, lang):
             wait_until_painted(page)
             if findings := accessibility_findings(page):
                 found[path or "overview"] = findings
+        # The map's second section, drawn only when opened: the places map, its legend and notes.
+        page.goto(f"{server}/map?province=460000&lang={lang}")
+        wait_until_painted(page)
+        page.get_by_role("tab", name={"en": "Counties and places", "zh": "县和地点"}[lang]).click()
+        wait_for_run(page)
+        expect(page.locator('[data-testid="stDeckGlJsonChart"]')).to_be_visible()
+        if findings := accessibility_findings(page):
+            found["map: counties and places"] = findings
     finally:
         page.close()
     assert found == {}

@@ -73,8 +73,10 @@ def test_size_and_colour_follow_the_choice(bundled):
     view = view_of(bundled)
     drawn = place_map.place_points.drawn_places(view, None)
     radii = place_map.place_radii(drawn, "projects")
-    most = drawn["n_projects"].idxmax()
-    assert radii[most] == place_map.LARGEST and min(radii) >= place_map.SMALLEST
+    assert all(r == place_map.ONE_PROJECT for r, n in zip(radii, drawn["n_projects"]) if n == 1)
+    assert radii[drawn["n_projects"].idxmax()] > place_map.ONE_PROJECT  # Nanjing, named by two projects
+    by_budget = place_map.place_radii(drawn, "budget")
+    assert by_budget[drawn["budget_usd"].idxmax()] == place_map.LARGEST and min(by_budget) >= place_map.SMALLEST
     by_role = place_map.place_colours(drawn, "role")
     assert all(c == place_map.ROLE_COLOURS["project_location"] for c, roles in zip(by_role, drawn["roles"]) if roles == ("project_location",))
     items = place_map.legend(view, HAINAN, "projects", "theme", "zh")
