@@ -3,11 +3,11 @@ Five-Year Plan periods with a numbered list of what each mark holds; undated mil
 
 import streamlit as st
 
-from dashboard.domain import figures
+from dashboard.domain import figures, timeline
 from dashboard.domain.results import indicator_figures
 from dashboard.present import charts, view_figures
 from dashboard.present.i18n import t
-from dashboard.present.tables import milestone_table, sections_table, timeline_frames, uptake_indicator_table
+from dashboard.present.tables import milestone_table, per_year_table, sections_table, timeline_frames, uptake_indicator_table
 from dashboard.present.text import uptake_results
 from dashboard.web import components, state
 from dashboard.web.components import md
@@ -56,18 +56,18 @@ def draw_timeline() -> None:
 
 
 table = milestone_table(view, figures.milestones_by_recency(view["milestones"]), lang)
-if figures.timeline_by_year(view):
-    per_year = figures.milestones_per_year(view)
-    components.figure_block("milestones", t("milestones.per_year", lang), view_figures.milestones_per_year_figure(view, lang), per_year, sources, lang,
+if timeline.timeline_by_year(view):
+    per_year = per_year_table(view, lang)
+    components.figure_block("milestones", t("milestones.per_year", lang), view_figures.portfolio_per_year_figure(view, lang), per_year, sources, lang,
                             note=t("milestones.per_year_note", lang))
-    year = st.selectbox(t("milestones.choose_year", lang), list(per_year["year"])[::-1], key="milestones-year")
-    dated = view["milestones"]
-    components.show_table(milestone_table(view, figures.milestones_by_recency(dated[dated["date_first"].dt.year == year]), lang), lang)
+    dated = view["milestones"].dropna(subset=["date_first"])
+    years = sorted(set(dated["date_first"].dt.year.astype(int)), reverse=True)
+    if years:
+        year = st.selectbox(t("milestones.choose_year", lang), years, key="milestones-year")
+        components.show_table(milestone_table(view, figures.milestones_by_recency(dated[dated["date_first"].dt.year == year]), lang), lang)
 else:
     _, _, cut = charts.timeline_axis(spans, points)
-    left_off = len(set(view.project_ids) - set(figures.timeline_projects(view)["project_id"]))
-    note = " ".join([t("milestones.fyp_band", lang)] + [t("milestones.gap", lang, start=a.year, end=b.year - 1) + "." for a, b in cut]
-                    + ([t("milestones.left_off", lang, n=left_off)] if left_off else []))
+    note = " ".join([t("milestones.fyp_band", lang)] + [t("milestones.gap", lang, start=a.year, end=b.year - 1) + "." for a, b in cut])
     components.figure_block("milestones", t("milestones.title", lang), draw_timeline if len(spans) else None, table, sources, lang, note=note)
 
 undated = figures.undated_milestones(view)

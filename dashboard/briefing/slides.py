@@ -10,11 +10,12 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.domain import figures, results
+from dashboard.domain import figures, results, timeline
 from dashboard.domain.filters import View, per_view
 from dashboard.present import charts, view_figures
 from dashboard.present.i18n import NAMES_SHOWN, format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, t, term
 from dashboard.present.province_map import province_map_figure
+from dashboard.present.view_figures import portfolio_per_year_figure
 from dashboard.present.tables import funders_table, indicator_words, reporter, funding_by_kind_table, largest_funders_table, not_reported, project_names, province_names, reach_by_unit, sections_table, source_table, timeline_frames
 from dashboard.present.text import Card, filters_summary, headline_cards, results_cards, source_lines, uptake_results
 from dashboard.store.package import Package
@@ -205,11 +206,8 @@ def timeline_slide(package: Package, view: View, lang: str) -> Slide:
     uptake = uptake_results(view, lang)
     lines = [f"★ {u.line(lang)}" for u in uptake[:SLIDE_RESULTS]]
     lines += [t("brief.more_results", lang, n=len(uptake) - SLIDE_RESULTS)] if len(uptake) > SLIDE_RESULTS else []
-    if figures.timeline_by_year(view):
-        # Lines with every count written on them: a pair of bars per year is too thin on a
-        # slide to carry a label that reads from the back of the room.
-        series = {"achieved": t("col.achieved", lang), "planned": t("col.planned", lang)}
-        figure = charts.yearly_lines(figures.milestones_per_year(view).rename(columns=series), "year", list(series.values()), t("milestones.per_year", lang), lang)
+    if timeline.timeline_by_year(view):
+        figure = portfolio_per_year_figure(view, lang, True)  # labelled: a room cannot hover
     else:
         figure = charts.timeline(spans, points, bands, "", lang, narrow=False) if len(spans) else None
     h = figures.headline(view)

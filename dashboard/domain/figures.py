@@ -482,35 +482,6 @@ def plans_in_period(view: View) -> pd.DataFrame:
     return plans[(plans["end_year"] >= f.year_from) & (plans["start_year"] <= f.year_to)]
 
 
-# More rows than this and a timeline stops being read at a glance: only projects with a
-# milestone keep a row, and when even those are more, milestones are counted per year.
-TIMELINE_ROWS = 12
-
-
-@per_view
-def timeline_projects(view: View) -> pd.DataFrame:
-    """The projects the timeline draws: those in view and those of any milestone in view;
-    when they are more than TIMELINE_ROWS, only those with a dated milestone."""
-    shown = list(dict.fromkeys([*view.project_ids, *view["milestones"]["project_id"]]))
-    if len(shown) > TIMELINE_ROWS:
-        shown = list(dict.fromkeys(view["milestones"].dropna(subset=["date_first"])["project_id"]))
-    return view.all_projects.set_index("project_id").loc[shown].reset_index()
-
-
-def timeline_by_year(view: View) -> bool:
-    """Whether the timeline counts milestones per year (too many projects for a row each)."""
-    return view["milestones"].dropna(subset=["date_first"])["project_id"].nunique() > TIMELINE_ROWS
-
-
-@per_view
-def milestones_per_year(view: View) -> pd.DataFrame:
-    """Dated milestones per year (of their earliest possible date): year, achieved, planned."""
-    m = view["milestones"].dropna(subset=["date_first"])
-    counts = m.groupby([m["date_first"].dt.year, "status"]).size().unstack(fill_value=0).reindex(columns=["achieved", "planned"], fill_value=0)
-    counts.index = counts.index.astype(int)
-    return counts.rename_axis("year").reset_index()
-
-
 # Sources ------------------------------------------------------------------------------
 
 SOURCE_COLUMNS = ("source_id", "section")

@@ -245,6 +245,51 @@ def count_bars(table: pd.DataFrame, y: str, parts: list[str], x_title: str, lang
                    {"visible": False, "range": [len(table), 0]}, barmode="stack", legend_traceorder="normal")
 
 
+QUIET_RUN = 4  # this many years in a row with nothing are one column of the per-year chart
+
+
+def folded_years(table: pd.DataFrame, x: str, columns: list[str], quiet_label) -> tuple[list[str], pd.DataFrame]:
+    """The per-year rows with every run of QUIET_RUN or more years where all `columns` are
+    zero folded into one row labelled `quiet_label(first, last)`: a portfolio whose first
+    mark is 13 years before its next keeps its axis for the years with something in them."""
+    quiet = (table[columns] == 0).all(axis=1).to_numpy()
+    labels, rows, i = [], [], 0
+    while i < len(table):
+        j = i
+        while j < len(table) and quiet[j]:
+            j += 1
+        if j - i >= QUIET_RUN:
+            labels.append(quiet_label(int(table[x].iloc[i]), int(table[x].iloc[j - 1])))
+            rows.append(table.iloc[i][columns] * 0)
+            i = j
+        else:
+            labels.append(str(int(table[x].iloc[i])))
+            rows.append(table.iloc[i][columns])
+            i += 1
+    return labels, pd.DataFrame(rows).reset_index(drop=True)
+
+
+def year_columns(labels: list[str], table: pd.DataFrame, parts: list[str], line: str, y_title: str, lang: str, labelled: bool = False) -> go.Figure:
+    """Per year (the x categories `labels`): columns stacked by the count columns `parts`,
+    and the count in `line` as a line across them. `labelled` writes each column's total
+    above it (for a slide, where a reader cannot hover)."""
+    styles = style_of(parts)
+    traces = []
+    for name in parts:
+        colour, pattern, _ = styles[name]
+        traces.append(dict(type="bar", name=plain(name), x=labels, y=list(table[name]), marker=_patterned(colour, pattern),
+                           hovertemplate="%{x}<br>" + plain(name) + ": %{y:,.0f}<extra></extra>"))
+    traces.append(dict(type="scatter", mode="lines+markers", name=plain(line), x=labels, y=list(table[line]), line={"color": "#555555", "width": 2, "dash": "dot"},
+                       marker={"size": 6, "symbol": "diamond", "color": "#555555"}, hovertemplate="%{x}<br>" + plain(line) + ": %{y:,.0f}<extra></extra>"))
+    if labelled:
+        totals = table[parts].sum(axis=1)
+        traces.append(dict(type="scatter", mode="text", showlegend=False, hoverinfo="skip", x=labels, y=list(totals), cliponaxis=False,
+                           text=[f"{v:,.0f}" if v else "" for v in totals], textposition="top center", textfont={"size": SLIDE_LEAST, "shadow": HALO}))
+    top = float(max(table[parts].sum(axis=1).max(), table[line].max())) if len(table) else 0
+    return _figure(traces, "", 460, {"type": "category", "showgrid": False, "tickangle": -45 if len(labels) > 12 else 0},
+                   {**amount_axis(top, lang, y_title, room=1.15), "gridcolor": "#dddddd"}, barmode="stack", legend_traceorder="normal")
+
+
 def yearly_lines(table: pd.DataFrame, x: str, series: list[str], y_title: str, lang: str) -> go.Figure:
     """One line per column in `series` across the years in `x`, every point labelled with
     its amount: the first series above its points, the others below, so the labels of two

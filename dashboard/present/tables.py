@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from dashboard import places
-from dashboard.domain import figures, results
+from dashboard.domain import figures, results, timeline
 from dashboard.ingest.iati import normalised_name
 from dashboard.domain.filters import View, per_view, shared
 from dashboard.present.charts import BASE_FONT_SIZE, plain, wrapped
@@ -348,7 +348,7 @@ def project_span_text(project: pd.Series, lang: str) -> str:
 def timeline_frames(view: View, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Inputs for charts.timeline: project spans, dated milestones, and the plan bands in range."""
     names = project_names(view.all_projects, lang)
-    projects = figures.timeline_projects(view)
+    projects = timeline.timeline_projects(view)
     spans = pd.DataFrame(
         {
             "label": projects["project_id"].map(names),
@@ -370,11 +370,34 @@ def timeline_frames(view: View, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, 
             "planned": (m["status"] == "planned").values,
         }
     )
+    # UNDP's policy-uptake indicators whose change happened, on the row of the (first)
+    # project reporting them, dated by the end of their period.
+    marks = timeline.uptake_marks(view)
+    marks = marks[marks["project_id"].isin(set(projects["project_id"]))]
+    indicators = pd.DataFrame(
+        {
+            "label": marks["project_id"].map(names),
+            "when": marks["when"],
+            "kind": t("milestones.uptake_indicator", lang),
+            "title": [indicator_words(i, d) + ("" if len(ids) == 1 else f" ({reporter(ids, names, lang)})")
+                      for i, d, ids in zip(marks["indicator"], marks["indicator_description"], marks["projects"])],
+            "date_text": [format_partial_date(w.strftime("%Y-%m-%d"), lang) for w in marks["when"]],
+            "uptake": True,
+            "planned": False,
+        }
+    )
+    points = pd.concat([points, indicators], ignore_index=True) if len(indicators) else points
     plans = figures.plans_in_period(view)
     # Bands are labelled short ('11th FYP', '“十一五”') so neighbouring labels fit on a phone.
     short = [plan_label(n, lang) if lang == "zh" else f"{int(n)}th FYP" for n in plans["plan"]]
     bands = pd.DataFrame({"name": localized(plans, "name", lang), "short": short, "start_year": plans["start_year"], "end_year": plans["end_year"]})
     return spans, points, bands
+
+
+@per_view
+def per_year_table(view: View, lang: str) -> pd.DataFrame:
+    """The portfolio per year as the per-year chart counts it (timeline.portfolio_per_year), every year a row."""
+    return timeline.portfolio_per_year(view).assign(year=lambda f: f["year"].astype(str))
 
 
 # Projects, partners, sources and gaps ---------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.domain import figures, results
+from dashboard.domain import figures, results, timeline
 from dashboard.domain.filters import View, per_view
 from dashboard.present import charts
 from dashboard.present.i18n import t, term
@@ -101,11 +101,14 @@ def delivery_figure(view: View, lang: str) -> go.Figure:
 
 
 @per_view
-def milestones_per_year_figure(view: View, lang: str) -> go.Figure:
-    """Achieved and planned milestones counted per year (for portfolios too large for a row per project)."""
-    series = {"achieved": t("col.achieved", lang), "planned": t("col.planned", lang)}
-    table = figures.milestones_per_year(view).assign(year=lambda f: f["year"].astype(str)).rename(columns=series)
-    return charts.grouped_bars(table, "year", list(series.values()), t("milestones.per_year", lang), lang)
+def portfolio_per_year_figure(view: View, lang: str, labelled: bool = False) -> go.Figure:
+    """The portfolio year by year (for views too large for a row per project): projects
+    active as a line, milestones and policy-uptake results as columns, quiet runs folded."""
+    names = {c: t(f"col.{c}", lang) for c in ("projects_active", "uptake", "other_achieved", "milestones_planned")}
+    table = timeline.portfolio_per_year(view).rename(columns=names)
+    labels, rows = charts.folded_years(table, "year", list(names.values()), lambda a, b: t("milestones.quiet_years", lang, first=a, last=b))
+    parts = [names["uptake"], names["other_achieved"], names["milestones_planned"]]
+    return charts.year_columns(labels, rows, parts, names["projects_active"], t("milestones.count_axis", lang), lang, labelled)
 
 
 @per_view

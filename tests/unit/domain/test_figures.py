@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.domain import figures
+from dashboard.domain import figures, timeline
 from helpers import view_of
 
 
@@ -72,7 +72,7 @@ def test_milestones_by_place_date_and_kind(small):
 def test_plans_and_timeline_projects_follow_the_period(small):
     assert list(figures.plans_in_period(view_of(small, year_from=2011, year_to=2012))["plan"]) == [12]
     # A milestone's project is drawn even when the period set the project aside.
-    assert list(figures.timeline_projects(view_of(small))["project_id"]) == ["river", "coast", "desk"]
+    assert list(timeline.timeline_projects(view_of(small))["project_id"]) == ["river", "coast", "desk"]
 
 
 def test_sources_behind_records(small):
