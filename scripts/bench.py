@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.config import APP_SCRIPT, chromium_path  # noqa: E402
 from dashboard.web.state import PROJECTS  # noqa: E402
-from harness import BROWSER_ARGS, free_port, map_point, start_server, wait_for_run  # noqa: E402
+from harness import BROWSER_ARGS, counted_page, free_port, map_point, start_server, wait_for_run  # noqa: E402
 
 PAGES = ("overview", "map", "reach", "funding", "results", "milestones", "projects", "sources")
 RERUNS = 21
@@ -131,9 +131,7 @@ def first_load_kb(port: int, pages: tuple[str, ...]) -> dict[str, float]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
         for page_name in pages:
-            page = browser.new_page(viewport={"width": 1440, "height": 1000})
-            received: list[int] = []
-            page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
+            page, received = counted_page(browser)
             page.goto(f"http://localhost:{port}/{'' if page_name == 'overview' else page_name}")
             wait_for_run(page)
             page.wait_for_timeout(1000)
@@ -167,9 +165,7 @@ def map_filter_change_bytes() -> int:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
-            page = browser.new_page(viewport={"width": 1440, "height": 1000})
-            received: list[int] = []
-            page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
+            page, received = counted_page(browser)
             page.goto(f"http://localhost:{port}/map")
             wait_for_run(page)
             x, y = map_point(page, 101.5, 24.8)
@@ -177,7 +173,7 @@ def map_filter_change_bytes() -> int:
             page.mouse.click(x, y)
             page.wait_for_function("location.search.includes('province=530000')", timeout=30_000)
             wait_for_run(page)
-            expect(page.get_by_role("heading", name="In Yunnan")).to_be_visible()
+            expect(page.get_by_role("heading", name="In Yunnan", exact=True)).to_be_visible()
             browser.close()
             return sum(received) - before
     finally:

@@ -113,6 +113,14 @@ def start_server(port: int, env: dict[str, str] | None = None, log: Path | None 
     raise RuntimeError("streamlit did not start:\n" + log.read_text(errors="replace"))
 
 
+def counted_page(browser, width: int = 1440, height: int = 1000) -> tuple[Page, list[int]]:
+    """A fresh tab, and the list the size of every websocket message from the server is added to."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    received: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
+    return page, received
+
+
 def wait_for_run(page: Page) -> None:
     """Until the app is connected, has drawn a title and has no script run in progress."""
     app = page.locator('[data-testid="stApp"]')

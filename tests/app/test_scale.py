@@ -70,16 +70,14 @@ def test_each_interaction_with_the_places_map_sends_at_most_100_kb(imported):
     from playwright.sync_api import expect, sync_playwright
 
     from dashboard.config import chromium_path
-    from harness import BROWSER_ARGS, free_port, start_server, wait_for_run
+    from harness import BROWSER_ARGS, counted_page, free_port, start_server, wait_for_run
 
     port = free_port()
     server = start_server(port, {"DASHBOARD_DATA_DIR": str(imported[0])}, timeout=180)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
-            page = browser.new_page(viewport={"width": 1440, "height": 1000})
-            received: list[int] = []
-            page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
+            page, received = counted_page(browser)
             page.goto(f"http://localhost:{port}/map?province=460000", timeout=120_000)
             wait_for_run(page)
             sizes = {}
