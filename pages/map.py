@@ -1,5 +1,6 @@
-"""Map: provinces by number of projects (or by role for one project); click to filter.
-Beside it: everything in the chosen province, national work, and unnamed places."""
+"""Map, in two sections drawn when open: provinces by number of projects (or by role for
+one project), click to filter; and the chosen provinces' counties and places (deck.gl).
+Below both: everything in the chosen province, national work, and unnamed places."""
 
 import streamlit as st
 
@@ -59,7 +60,7 @@ def draw_places(provinces: tuple[str, ...]) -> None:
                     alt=t("map.place_hint", lang))
     if provinces:
         components.deck_legend(place_map.legend(view, provinces, size_by, colour_by, lang))
-    st.caption("  \n".join(md(n) for n in place_map.notes(view, provinces, size_by, country, lang)))
+    st.caption("  \n".join(md(n) for n in [*place_map.notes(view, provinces, size_by, colour_by, country, lang), t("map.disclaimer", lang)]))
 
 
 # Two sections, each drawn only when open: the country by province, and the places below

@@ -11,6 +11,7 @@ Projects at the same point are one place, so a city that ten projects name is on
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pandas as pd
 
@@ -42,6 +43,12 @@ def project_budgets(view: View) -> pd.Series:
     return b.groupby("project_id")["amount_usd"].sum(min_count=1).dropna()
 
 
+def plurality(values: list[str]) -> str:
+    """The value most of `values` share; '' when none does more than every other (a tie, or nothing)."""
+    ranked = Counter(values).most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
+
+
 def _project_themes(view: View) -> dict[str, tuple[str, ...]]:
     p = view["projects"]
     return {pid: tuple(themes.split("|")) if isinstance(themes, str) else () for pid, themes in zip(p["project_id"], p["themes"])}
@@ -53,13 +60,15 @@ def drawn_places(view: View, provinces: tuple[str, ...] | None = None) -> pd.Dat
     lat, drawn ('point' or 'centre'), names (as written), levels, county (the county the
     place lies in or is named by; '' for a prefecture's centre or a point outside every
     county), province_code, project_ids, roles and themes (tuples, in package order),
-    n_projects, and budget_usd (the published budgets of its projects, project-wide; NaN
+    main_role and main_theme (what most of its places' rows and projects share, '' for a
+    tie), n_projects, and budget_usd (the published budgets of its projects, project-wide; NaN
     when none of them has one)."""
     loc = view["locations"]
     if provinces is not None:
         loc = loc[loc["province_code"].isin(provinces)]
     loc = _with_position(loc)
-    columns = ["key", "lon", "lat", "drawn", "names", "levels", "county", "province_code", "project_ids", "roles", "themes", "n_projects", "budget_usd"]
+    columns = ["key", "lon", "lat", "drawn", "names", "levels", "county", "province_code", "project_ids", "roles", "themes", "main_role", "main_theme",
+               "n_projects", "budget_usd"]
     if loc.empty:
         return pd.DataFrame(columns=columns)
     named_county = loc["admin_code"].where(loc["admin_level"] == "county")
@@ -79,6 +88,8 @@ def drawn_places(view: View, provinces: tuple[str, ...] | None = None) -> pd.Dat
             "project_ids": ids,
             "roles": tuple(dict.fromkeys(group["role"])),
             "themes": tuple(dict.fromkeys(t for p in ids for t in themes.get(p, ()))),
+            "main_role": plurality(list(group["role"])),
+            "main_theme": plurality([t for p in ids for t in themes.get(p, ())]),
             "n_projects": len(ids),
             "budget_usd": float(sum(known)) if known else math.nan,
         })

@@ -37,19 +37,18 @@ GRID_STEPS = (0.5, 1.0, 2.0, 4.0)
 MAX_CELLS = 400
 NAMES_IN_TIP = 3  # project names a tooltip lists before "and N more"
 SMALLEST, LARGEST = 5, 18  # radius of a place in pixels
-ONE_PROJECT = 7
+ONE_PROJECT = 7  # radius of a place of one project: four projects are twice as wide
 FIT_WIDTH, FIT_HEIGHT = 340, 420  # the close-up frames its provinces in this many pixels: a phone's width
 HEIGHT = 480
 TILE = 512  # deck.gl draws the whole world 512 pixels wide at zoom 0
 CHINA = (73.5, 18.0, 135.1, 53.6)  # west, south, east, north: the frame without a province chosen
-THEME_COLOURS = tuple(hex_to_rgb(c) for c in PALETTE[:7])  # the eighth, black, is kept for "several"
+THEME_COLOURS = tuple(hex_to_rgb(c) for c in PALETTE[:7])  # not the eighth, black: too close to the grey of "several"
 SEVERAL: Colour = SEVERAL_ROLES
 OTHER: Colour = [170, 170, 170]
 COUNTY_LINE: Colour = [150, 150, 150]
 WORKED_COUNTY: Colour = [255, 224, 178]
 COUNTRY_POINT: Colour = [120, 120, 120]
 PIXELS = pdk.types.String("pixels")  # a bare string would be read as a data accessor
-LAYER_IDS = ("provinces", "county-borders", "worked-counties", "country-places", "places-centres", "places-points")
 
 
 class CompactDeck(pdk.Deck):
@@ -67,28 +66,27 @@ class LegendItem:
     ring: bool = False  # drawn as a ring: a place at its division's centre
 
 
-def _category(values: tuple[str, ...], colours: dict[str, Colour]) -> str:
-    """The colour category of a place: its one theme (or role), or 'several'."""
-    return values[0] if len(values) == 1 and values[0] in colours else ("several" if len(values) > 1 else "other")
+def _category(main: str, colours: dict[str, Colour]) -> str:
+    """The colour category of a place: the theme (or role) most of it shares, 'several' for a tie, 'other' past the palette."""
+    return main if main in colours else ("several" if not main else "other")
 
 
 def category_colours(drawn: pd.DataFrame, by: str) -> dict[str, Colour]:
-    """Theme (or role) -> colour, for what the places in view carry. Roles have their fixed
-    colours; themes take the palette in order of how many places carry them alone, so the
-    commonest read most distinctly, and the rest share a grey."""
+    """Theme (or role) -> colour. Roles have their fixed colours; themes take the palette in
+    order of how many places they lead, so the commonest read most distinctly, and the rest
+    share a grey."""
     if by == "role":
         return dict(ROLE_COLOURS)
-    single = pd.Series([v[0] for v in drawn["themes"] if len(v) == 1], dtype=object)
-    ranked = list(single.value_counts().index) if len(single) else []
-    return dict(zip(ranked, THEME_COLOURS))
+    leading = drawn["main_theme"][drawn["main_theme"] != ""]
+    return dict(zip(leading.value_counts().index, THEME_COLOURS))
 
 
 def place_colours(drawn: pd.DataFrame, by: str) -> list[Colour]:
+    """Each place's colour: that of the theme (or role) most of its projects (or rows) share."""
     colours = category_colours(drawn, by)
-    column = "themes" if by == "theme" else "roles"
     out = []
-    for values in drawn[column]:
-        c = _category(values, colours)
+    for main in drawn[f"main_{by}"]:
+        c = _category(main, colours)
         out.append(colours.get(c, SEVERAL if c == "several" else OTHER))
     return out
 
@@ -265,8 +263,7 @@ def legend(view: View, provinces: tuple[str, ...], size_by: str, colour_by: str,
     """What the colours and shapes of the close-up mean, for what it shows."""
     drawn = place_points.drawn_places(view, provinces)
     colours = category_colours(drawn, colour_by)
-    column = "themes" if colour_by == "theme" else "roles"
-    present = {_category(v, colours) for v in drawn[column]}
+    present = {_category(v, colours) for v in drawn[f"main_{colour_by}"]}
     group = "theme" if colour_by == "theme" else "role"
     items = [LegendItem(c, term(group, k, lang)) for k, c in colours.items() if k in present]
     if "several" in present:
@@ -306,11 +303,13 @@ def place_of(view: View, provinces: tuple[str, ...], key: str | None) -> pd.Seri
     return None if key is None or match.empty else match.iloc[0]
 
 
-def notes(view: View, provinces: tuple[str, ...], size_by: str, country: bool, lang: str) -> list[str]:
-    """The sentences under the places map: what size stands for, the country layer, what is not drawn, how to use it."""
+def notes(view: View, provinces: tuple[str, ...], size_by: str, colour_by: str, country: bool, lang: str) -> list[str]:
+    """The sentences under the places map: what size and colour stand for, the country
+    layer, what is not drawn, how to use it."""
     out = []
     if provinces:
-        out.append(size_note(view, provinces, size_by, lang))
+        what = t(f"map.colour.{colour_by}", lang)
+        out += [size_note(view, provinces, size_by, lang), t("map.colour_rule", lang, what=what.lower() if lang == "en" else what)]
     if country:
         _, n, cells, degrees = country_layer(view, lang)
         out.append(t("map.country_cells", lang, n=n, limit=COUNTRY_POINTS_LIMIT, cells=cells, degrees=f"{degrees:g}") if cells else t("map.country_points", lang, n=n))

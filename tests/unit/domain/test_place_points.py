@@ -93,3 +93,9 @@ def test_squares_count_every_place_and_every_project_once():
     inside = drawn[(drawn["lon"] >= one["lon"]) & (drawn["lon"] < one["lon"] + 1) & (drawn["lat"] >= one["lat"]) & (drawn["lat"] < one["lat"] + 1)]
     assert one["n_places"] == len(inside) and one["n_projects"] == len({p for ids in inside["project_ids"] for p in ids})
     assert shapely.box(one["lon"], one["lat"], one["lon"] + 1, one["lat"] + 1).contains(shapely.points(inside[["lon", "lat"]].to_numpy())).all()
+
+
+def test_a_place_is_coloured_by_what_most_of_it_shares_and_a_tie_leads_nowhere():
+    assert place_points.plurality(["energy", "energy", "governance"]) == "energy"
+    assert place_points.plurality(["energy", "governance"]) == ""
+    assert place_points.plurality([]) == ""

@@ -79,6 +79,9 @@ def test_size_and_colour_follow_the_choice(bundled):
     assert by_budget[drawn["budget_usd"].idxmax()] == place_map.LARGEST and min(by_budget) >= place_map.SMALLEST
     by_role = place_map.place_colours(drawn, "role")
     assert all(c == place_map.ROLE_COLOURS["project_location"] for c, roles in zip(by_role, drawn["roles"]) if roles == ("project_location",))
+    by_theme = place_map.place_colours(drawn, "theme")
+    two = drawn.index[drawn["themes"].map(len) == 2][0]  # one project with two themes: neither leads
+    assert by_theme[two] == place_map.SEVERAL
     items = place_map.legend(view, HAINAN, "projects", "theme", "zh")
     assert any(i.label == "气候与环境" for i in items)
 
@@ -106,7 +109,7 @@ def test_the_country_layer_counts_places_in_squares_past_the_limit_and_stays_und
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_label_of_the_places_map_is_in_the_language_shown(bundled, lang):
     view = view_of(bundled, provinces=frozenset(HAINAN))
-    notes = place_map.notes(view, HAINAN, "budget", True, lang)
+    notes = place_map.notes(view, HAINAN, "budget", "role", True, lang)
     items = place_map.legend(view, HAINAN, "budget", "theme", lang)
     texts = notes + [i.label for i in items]
     if lang == "zh":
