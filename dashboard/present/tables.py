@@ -525,9 +525,11 @@ def gap_table(gaps: pd.DataFrame, package: Package, lang: str) -> pd.DataFrame:
 PAGE_ROWS = 50
 
 
+@shared
 def table_page(table: pd.DataFrame, by: str | None, descending: bool, page: int, rows: int = PAGE_ROWS,
                sort_keys: dict[str, pd.Series] | None = None) -> tuple[pd.DataFrame, int]:
-    """One page of `table` sorted by the column `by` (gaps last), and how many pages there are.
+    """One page of `table` sorted by the column `by` (gaps last), and how many pages there
+    are; the same page of the same (shared) table is cut once for every session.
 
     Sorting is on the values themselves (numbers as numbers); a column shown as words
     ('Jul 2007') sorts by its entry in `sort_keys` (row for row, the dates themselves)."""

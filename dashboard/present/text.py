@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.domain import figures, results
-from dashboard.domain.filters import View, per_view
+from dashboard.domain.filters import View, per_view, shared
 from dashboard.present.i18n import format_compact, format_number, format_partial_date, format_usd, format_usd_compact, join_names, labelled, localized, plan_label, t, term
 from dashboard.present.tables import indicator_words, milestone_date_label, not_reported, project_names, province_names, reporter, source_titles
 
@@ -248,6 +248,7 @@ def project_facts(one: View, lang: str) -> dict[str, str]:
 SECTIONS_LISTED = 3
 
 
+@shared
 def source_lines(sections: pd.DataFrame) -> list[str]:
     """'Document (file): section; section' per source of a `sections_table`; past three
     sections, how many more (each figure's Sources tab lists them all), so a page's

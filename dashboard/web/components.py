@@ -217,7 +217,7 @@ def paged_table(table: pd.DataFrame, lang: str, key: str, sort_keys: dict[str, p
         descending = st.toggle(t("table.descending", lang), key=f"{key}-descending")
         pages = -(-len(table) // PAGE_ROWS)
         page = st.number_input(t("table.page", lang, pages=pages), min_value=1, max_value=pages, value=1, step=1, key=f"{key}-page")
-    rows, _ = table_page(table, by, descending, int(page), sort_keys=sort_keys)
+    rows, _ = table_page(table, by, descending, int(page), PAGE_ROWS, sort_keys)
     first = (int(page) - 1) * PAGE_ROWS + 1
     st.caption(t("table.rows", lang, first=first, last=first + len(rows) - 1, n=len(table)))
     show_table(rows, lang, key=key)

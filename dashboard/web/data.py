@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.briefing.slides import BUILDERS, shown_slide
 from dashboard.config import data_dir, database_url
+from dashboard.domain import timeline
 from dashboard.domain.filters import Filters, apply_filters
 from dashboard.present import view_figures
 from dashboard.present.i18n import LANGUAGES
@@ -45,7 +46,8 @@ def warm_up(package: Package) -> None:
             view_figures.cofinancing_figure(view, lang)
             view_figures.reach_figure(view, "people", lang)
             view_figures.reach_figure(view, "countries", lang)
-            view_figures.timeline_figure(view, lang)
+            # The figure the Milestones page shows: a row per project, or the portfolio year by year.
+            view_figures.portfolio_per_year_figure(view, lang) if timeline.timeline_by_year(view) else view_figures.timeline_figure(view, lang)
             view_figures.budget_spending_figure(view, lang)
             view_figures.funders_figure(view, lang)
             view_figures.funding_by_kind_figure(view, lang)

@@ -99,7 +99,7 @@ def test_table_pages_sort_across_every_page_by_value():
     last, _ = tables.table_page(table, "amount", True, 9)  # past the end: the last page
     assert len(last) == 20 and last["amount"].tail(12).isna().all() and (last["amount"].head(8) == 0).all()  # gaps last, whatever the order
     dates = pd.Series([pd.Timestamp("2007-07-01"), pd.Timestamp("2010-01-01"), pd.Timestamp("2008-12-01")] * 40)
-    by_date, _ = tables.table_page(table, "start", False, 1, sort_keys={"start": dates})
+    by_date, _ = tables.table_page(table, "start", False, 1, tables.PAGE_ROWS, {"start": dates})
     assert list(by_date["start"][:41].unique()) == ["Jul 2007", "Dec 2008"]
 
 
