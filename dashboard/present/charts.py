@@ -269,6 +269,20 @@ def folded_years(table: pd.DataFrame, x: str, columns: list[str], quiet_label) -
     return labels, pd.DataFrame(rows).reset_index(drop=True)
 
 
+TICK_EVERY = 5  # years: a label every five years fits a phone's width, upright
+
+
+def year_ticks(labels: list[str]) -> dict:
+    """Tick labels for a per-year axis that stay upright and apart at any width: every
+    TICK_EVERY-th year, and a first year far enough from the next label. A folded run of
+    quiet years has no label (its column holds nothing; hovering says which years)."""
+    years = [int(x) if x.isdigit() else None for x in labels]
+    shown = [i for i, y in enumerate(years) if y is not None and y % TICK_EVERY == 0]
+    if years and years[0] is not None and (not shown or shown[0] >= TICK_EVERY - 1):
+        shown.insert(0, 0)
+    return {"tickmode": "array", "tickvals": [labels[i] for i in shown], "ticktext": [labels[i] for i in shown]}
+
+
 def year_columns(labels: list[str], table: pd.DataFrame, parts: list[str], line: str, y_title: str, lang: str, labelled: bool = False) -> go.Figure:
     """Per year (the x categories `labels`): columns stacked by the count columns `parts`,
     and the count in `line` as a line across them. `labelled` writes each column's total
@@ -286,7 +300,7 @@ def year_columns(labels: list[str], table: pd.DataFrame, parts: list[str], line:
         traces.append(dict(type="scatter", mode="text", showlegend=False, hoverinfo="skip", x=labels, y=list(totals), cliponaxis=False,
                            text=[f"{v:,.0f}" if v else "" for v in totals], textposition="top center", textfont={"size": SLIDE_LEAST, "shadow": HALO}))
     top = float(max(table[parts].sum(axis=1).max(), table[line].max())) if len(table) else 0
-    return _figure(traces, "", 460, {"type": "category", "showgrid": False, "tickangle": -45 if len(labels) > 12 else 0},
+    return _figure(traces, "", 460, {"type": "category", "showgrid": False, "tickangle": 0, **year_ticks(labels)},
                    {**amount_axis(top, lang, y_title, room=1.15), "gridcolor": "#dddddd"}, barmode="stack", legend_traceorder="normal")
 
 

@@ -90,3 +90,9 @@ def test_quiet_runs_of_years_fold_into_one_column_and_short_ones_stay():
     labels, rows = charts.folded_years(table, "year", ["a"], lambda a, b: f"{a}-{b}")
     assert labels == ["2000", "2001-2005", "2006", "2007", "2008", "2009", "2010", "2011"]
     assert list(rows["a"]) == [1, 0, 2, 0, 0, 3, 0, 1]
+
+
+def test_year_labels_are_every_fifth_year_and_a_first_year_only_when_it_stands_apart():
+    labels = ["1991", "1992-2003", "2004", "2005", "2006", "2007", "2008", "2009", "2010"]
+    assert charts.year_ticks(labels)["tickvals"] == ["2005", "2010"]
+    assert charts.year_ticks(["2001", "2002", "2003", "2004", "2005"])["tickvals"] == ["2001", "2005"]
