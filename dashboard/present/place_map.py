@@ -256,7 +256,7 @@ def place_deck(view: View, provinces: tuple[str, ...], size_by: str, colour_by: 
     else:
         layers, bounds = country_places, CHINA
     return CompactDeck(layers=layers, initial_view_state=fit_view(bounds), map_provider=None,
-                    tooltip={"text": "{tip}", "style": {"fontSize": "15px", "whiteSpace": "pre-line", "maxWidth": "22em"}})
+                    tooltip={"text": "{tip}", "style": {"fontSize": "15px", "whiteSpace": "pre-line", "maxWidth": "22em", "color": "#ffffff", "backgroundColor": "#1a1a1a"}})
 
 
 def legend(view: View, provinces: tuple[str, ...], size_by: str, colour_by: str, lang: str) -> list[LegendItem]:
