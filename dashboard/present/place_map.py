@@ -20,7 +20,7 @@ from shapely.geometry import mapping, shape
 
 from dashboard import places
 from dashboard.domain import place_points
-from dashboard.domain.filters import View
+from dashboard.domain.filters import View, per_view
 from dashboard.present.charts import PALETTE
 from dashboard.present.geometry import boundaries
 from dashboard.present.i18n import format_usd_compact, join_names, t, term
@@ -198,6 +198,7 @@ def framed_bounds(provinces: tuple[str, ...]) -> tuple[float, float, float, floa
     return tuple(float(v) for v in shapely.total_bounds(parts))
 
 
+@per_view
 def country_layer(view: View, lang: str) -> tuple[pdk.Layer, int, int, float]:
     """The places across the country in view: a grey dot each, or past COUNTRY_POINTS_LIMIT
     places, squares coloured by how many places they hold. Returns the layer, the number

@@ -267,7 +267,7 @@ def deck_legend(items: list) -> None:
     """A deck's legend (present.place_map.LegendItem): a swatch, or a ring, and its label."""
     rows = []
     for item in items:
-        r, g, b = item.colour
+        r, g, b = (int(v) for v in item.colour)  # numbers only reach the style
         mark = f"border:3px solid rgb({r},{g},{b});background:transparent" if item.ring else f"background:rgb({r},{g},{b})"
         swatch = f'<span style="display:inline-block;width:0.9em;height:0.9em;border-radius:50%;margin-right:0.4em;vertical-align:-0.1em;{mark}"></span>'
         rows.append(f'<li style="display:inline-block;margin:0 1.2em 0.3em 0">{swatch}{html.escape(item.label)}</li>')
