@@ -40,9 +40,6 @@ if len(from_results):
 else:
     st.caption(t("milestones.uptake_results_none", lang, total=uptake_total))
 
-spans, points, bands = timeline_frames(view, lang)
-groups = charts.milestone_groups(spans, points)
-
 
 def draw_timeline() -> None:
     """The chart, then what each numbered mark holds, so no title needs a hover."""
@@ -65,7 +62,9 @@ if timeline.timeline_by_year(view):
     if years:
         year = st.selectbox(t("milestones.choose_year", lang), years, key="milestones-year")
         components.show_table(milestone_table(view, figures.milestones_by_recency(dated[dated["date_first"].dt.year == year]), lang), lang)
-else:
+else:  # a row per project: worked out only here, a large portfolio has thousands
+    spans, points, bands = timeline_frames(view, lang)
+    groups = charts.milestone_groups(spans, points)
     _, _, cut = charts.timeline_axis(spans, points)
     note = " ".join([t("milestones.fyp_band", lang)] + [t("milestones.gap", lang, start=a.year, end=b.year - 1) + "." for a, b in cut])
     components.figure_block("milestones", t("milestones.title", lang), draw_timeline if len(spans) else None, table, sources, lang, note=note)
